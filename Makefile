@@ -1,0 +1,83 @@
+# minilang: `make run` and `make test` set everything up themselves.
+#
+#   make run             run an example on CPython 3 (untranslated)
+#   make test            every test: CPython 3, the JIT tests on Python 2.7,
+#                        the translation, and the corpus on the binary
+#   make translate       bin/minilang, with the JIT   (~10 min)
+#   make translate-nojit bin/minilang-nojit, without  (~3 min)
+#   make bench           time bin/minilang against PyPy3 (bench/README.md)
+#   make clean           remove what the build made
+
+PYTHON3 ?= python3
+ENV     := .env
+PY3     := $(ENV)/py3/bin/python
+PY2DEPS := $(ENV)/py2
+# Python 2.7 runs RPython.  Found by tools/find-python27, or set PYTHON27.
+PYTHON27 ?= $(shell tools/find-python27)
+PY2     := PYTHONPATH=$(CURDIR)/$(PY2DEPS):$(CURDIR) $(PYTHON27)
+SOURCES := $(wildcard minilang/*.py) targets/targetminilang.py
+EXAMPLE ?= examples/fizzbuzz.lox
+TIMED   := tools/timed
+
+.PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
+        bench setup setup-py3 setup-py2 clean
+
+run: $(ENV)/py3.ok
+	$(PY3) -m minilang $(EXAMPLE)
+
+test: setup
+	@$(TIMED) "CPython 3: unit tests and the program corpus" $(MAKE) -s test-cpython
+	@$(TIMED) "Python 2.7: JIT trace tests" $(MAKE) -s test-jit
+	@$(TIMED) "translation with the JIT (bin/minilang)" $(MAKE) -s translate
+	@$(TIMED) "bin/minilang: the program corpus and examples" $(MAKE) -s test-binary
+
+test-cpython: $(ENV)/py3.ok
+	$(PY3) -m pytest -q tests
+
+test-jit: $(ENV)/py2.ok
+	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider .
+
+test-binary: $(ENV)/py3.ok bin/minilang
+	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
+	    tests/test_programs.py tests/test_examples.py tests/test_cli.py
+
+setup:
+	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok
+
+setup-py3: $(ENV)/py3.ok
+setup-py2: $(ENV)/py2.ok
+
+$(ENV)/py3.ok: setup.cfg
+	$(PYTHON3) -m venv $(ENV)/py3
+	$(PY3) -m pip install -q -e .[test]
+	touch $@
+
+$(ENV)/py2.ok:
+	@test -n "$(PYTHON27)" || { tools/find-python27 --explain; exit 1; }
+	$(PYTHON27) -m pip install -q --target $(PY2DEPS) \
+	    rpython==0.2.1 rply==0.7.8 "pytest<3"
+	touch $@
+
+translate: bin/minilang
+translate-nojit: bin/minilang-nojit
+
+bin/minilang: $(SOURCES) $(ENV)/py2.ok
+	mkdir -p build bin
+	cd build && $(PY2) -m rpython --batch --opt=jit \
+	    ../targets/targetminilang.py > translate-jit.log 2>&1 \
+	    || { tail -40 translate-jit.log; exit 1; }
+	mv build/minilang-jit $@
+
+bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
+	mkdir -p build bin
+	cd build && $(PY2) -m rpython --batch --opt=2 \
+	    ../targets/targetminilang.py > translate-nojit.log 2>&1 \
+	    || { tail -40 translate-nojit.log; exit 1; }
+	mv build/minilang-nojit $@
+
+bench: $(ENV)/py3.ok bin/minilang
+	$(PY3) bench/run.py
+
+clean:
+	rm -rf $(ENV) build bin .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,28 @@
+"""`python -m minilang [--dis] [FILE]`: minilang on the host Python
+(untranslated).  The translated binary's entry point is in targets/."""
+
+import sys
+import threading
+
+from minilang.main import main
+
+
+def run_main(argv):
+    """main(argv) with room for deep recursion: Lox calls nest up to
+    interpreter.MAX_CALL_DEPTH deep, and each is a few Python calls, so
+    this runs in a thread with a large stack and a high recursion limit."""
+    sys.setrecursionlimit(200000)
+    threading.stack_size(512 * 1024 * 1024)
+    result = []
+    thread = threading.Thread(target=lambda: result.append(main(argv)))
+    thread.start()
+    thread.join()
+    return result[0] if result else 70
+
+
+def console_main():
+    return run_main(sys.argv)
+
+
+if __name__ == "__main__":
+    sys.exit(console_main())

@@ -1,0 +1,318 @@
+"""The syntax tree the parser builds and the resolver and compiler walk.
+
+Nodes are plain classes (subclasses of rply's `BaseBox`, which RPython
+needs so that every grammar action returns one type).  They keep the tokens
+that errors point at:
+
+- every expression keeps `last`, its last token.  clox emits an
+  expression's final instruction right after reading that token, so its
+  line is the line a runtime error in that expression reports
+  (LANGUAGE.md section 5, "Which line"), and the 256th call argument's
+  error is reported "at" it;
+- names keep their identifier token (for "Error at 'name'").
+
+The resolver fills in the `resolved` attributes (how a name is reached);
+the compiler only reads them.
+"""
+
+from rply.token import BaseBox
+
+
+class Node(BaseBox):
+    _attrs_ = []
+
+
+# ---------------------------------------------------------------- expressions
+
+class Expr(Node):
+    _attrs_ = ['last']
+
+    def line(self):
+        return self.last.getsourcepos().lineno
+
+
+class Literal(Expr):
+    """`true` `false` `nil` (kind is the token name)."""
+    _attrs_ = ['kind']
+
+    def __init__(self, token):
+        self.kind = token.name
+        self.last = token
+
+
+class Number(Expr):
+    _attrs_ = ['value']
+
+    def __init__(self, token, value):
+        self.value = value
+        self.last = token
+
+
+class String(Expr):
+    _attrs_ = ['value']
+
+    def __init__(self, token, value):
+        self.value = value
+        self.last = token
+
+
+class Variable(Expr):
+    """A name read; `resolved` says where it lives (see resolver.Access)."""
+    _attrs_ = ['name', 'resolved']
+
+    def __init__(self, name):
+        self.name = name
+        self.last = name
+        self.resolved = None
+
+
+class Assign(Expr):
+    _attrs_ = ['name', 'value', 'resolved']
+
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+        self.last = value.last
+        self.resolved = None
+
+
+class Unary(Expr):
+    _attrs_ = ['op', 'operand']
+
+    def __init__(self, op, operand):
+        self.op = op
+        self.operand = operand
+        self.last = operand.last
+
+
+class Binary(Expr):
+    """Arithmetic, comparison and equality; `op` is the operator token."""
+    _attrs_ = ['op', 'left', 'right']
+
+    def __init__(self, op, left, right):
+        self.op = op
+        self.left = left
+        self.right = right
+        self.last = right.last
+
+
+class Logical(Expr):
+    """`and` / `or`: short-circuit, yields an operand's value."""
+    _attrs_ = ['op', 'left', 'right']
+
+    def __init__(self, op, left, right):
+        self.op = op
+        self.left = left
+        self.right = right
+        self.last = right.last
+
+
+class Grouping(Expr):
+    _attrs_ = ['expr']
+
+    def __init__(self, expr, close):
+        self.expr = expr
+        self.last = close
+
+
+class Call(Expr):
+    _attrs_ = ['callee', 'args']
+
+    def __init__(self, callee, args, close):
+        self.callee = callee
+        self.args = args
+        self.last = close
+
+
+class Get(Expr):
+    _attrs_ = ['obj', 'name']
+
+    def __init__(self, obj, name):
+        self.obj = obj
+        self.name = name
+        self.last = name
+
+
+class Set(Expr):
+    _attrs_ = ['obj', 'name', 'value']
+
+    def __init__(self, obj, name, value):
+        self.obj = obj
+        self.name = name
+        self.value = value
+        self.last = value.last
+
+
+class This(Expr):
+    _attrs_ = ['keyword', 'resolved']
+
+    def __init__(self, keyword):
+        self.keyword = keyword
+        self.last = keyword
+        self.resolved = None
+
+
+class Super(Expr):
+    """`super.name`; the resolver finds both `this` and `super`."""
+    _attrs_ = ['keyword', 'name', 'this_resolved', 'super_resolved']
+
+    def __init__(self, keyword, name):
+        self.keyword = keyword
+        self.name = name
+        self.last = name
+        self.this_resolved = None
+        self.super_resolved = None
+
+
+# ----------------------------------------------------------------- statements
+
+class Stmt(Node):
+    _attrs_ = []
+
+
+class ExprStmt(Stmt):
+    _attrs_ = ['expr', 'end']
+
+    def __init__(self, expr, end):
+        self.expr = expr
+        self.end = end
+
+
+class Print(Stmt):
+    _attrs_ = ['expr', 'end']
+
+    def __init__(self, expr, end):
+        self.expr = expr
+        self.end = end
+
+
+class Var(Stmt):
+    """`var name = init;` (init may be None).  `declared` is the resolver's
+    Local, or None for a global."""
+    _attrs_ = ['name', 'init', 'end', 'declared']
+
+    def __init__(self, name, init, end):
+        self.name = name
+        self.init = init
+        self.end = end
+        self.declared = None
+
+
+class Block(Stmt):
+    """`{ ... }`; `locals` (filled by the resolver) are popped at the end."""
+    _attrs_ = ['body', 'close', 'locals']
+
+    def __init__(self, body, close):
+        self.body = body
+        self.close = close
+        self.locals = None
+
+
+class If(Stmt):
+    _attrs_ = ['cond', 'then', 'otherwise']
+
+    def __init__(self, cond, then, otherwise):
+        self.cond = cond
+        self.then = then
+        self.otherwise = otherwise
+
+
+class While(Stmt):
+    _attrs_ = ['cond', 'body']
+
+    def __init__(self, cond, body):
+        self.cond = cond
+        self.body = body
+
+
+class For(Stmt):
+    """`for (init; cond; incr) body`; any part but the body may be None.
+    The header is a scope of its own (`locals`, as for a block)."""
+    _attrs_ = ['init', 'cond', 'incr', 'body', 'locals']
+
+    def __init__(self, init, cond, incr, body):
+        self.init = init
+        self.cond = cond
+        self.incr = incr
+        self.body = body
+        self.locals = None
+
+
+class Return(Stmt):
+    _attrs_ = ['keyword', 'value', 'end']
+
+    def __init__(self, keyword, value, end):
+        self.keyword = keyword
+        self.value = value
+        self.end = end
+
+
+class Function(Stmt):
+    """A `fun` declaration or a method.  The resolver fills in `declared`
+    (where the name is bound), `scope` (the FunctionScope with parameters,
+    upvalues and the kind of function)."""
+    _attrs_ = ['name', 'params', 'body', 'close', 'declared', 'scope']
+
+    def __init__(self, name, params, body, close):
+        self.name = name
+        self.params = params
+        self.body = body
+        self.close = close
+        self.declared = None
+        self.scope = None
+
+
+class Class(Stmt):
+    _attrs_ = ['name', 'superclass', 'methods', 'close', 'declared',
+               'super_local']
+
+    def __init__(self, name, superclass, methods, close):
+        self.name = name
+        self.superclass = superclass      # a Variable, or None
+        self.methods = methods
+        self.close = close
+        self.declared = None
+        self.super_local = None
+
+
+class Program(Node):
+    """The whole file: top-level declarations and the EOF token."""
+    _attrs_ = ['body', 'eof', 'scope']
+
+    def __init__(self, body, eof):
+        self.body = body
+        self.eof = eof
+        self.scope = None
+
+
+# ---------------------------------------------------- boxes for rply actions
+# Lists being collected by the grammar.  One box class per element type, so
+# that RPython sees each list holding one type (Stmt, Expr, Token, Function)
+# rather than their common base.
+
+class StmtList(BaseBox):
+    _attrs_ = ['items']
+
+    def __init__(self, items):
+        self.items = items
+
+
+class ExprList(BaseBox):
+    _attrs_ = ['items']
+
+    def __init__(self, items):
+        self.items = items
+
+
+class TokenList(BaseBox):
+    _attrs_ = ['items']
+
+    def __init__(self, items):
+        self.items = items
+
+
+class FunctionList(BaseBox):
+    _attrs_ = ['items']
+
+    def __init__(self, items):
+        self.items = items

@@ -1,0 +1,22 @@
+"""Native functions: Lox-callable functions written in RPython.
+
+Each native takes the list of its arguments (already checked against its
+arity by the interpreter) and returns a Lox value.  `define_builtins`
+puts them into a program's globals before it runs.
+"""
+
+from minilang.objects import W_Native, W_Number
+from minilang.rlib import processor_time
+
+
+def clock(args):
+    """clock(): processor time used so far, in seconds."""
+    return W_Number(processor_time())
+
+
+BUILTINS = [("clock", 0, clock)]
+
+
+def define_builtins(globals):
+    for name, arity, function in BUILTINS:
+        globals.define(name, W_Native(name, arity, function))

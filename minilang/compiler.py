@@ -1,0 +1,532 @@
+"""The compiler: a resolved syntax tree to Code objects (bytecode).
+
+The code it emits is clox's, instruction for instruction (see opcodes.py),
+so clox's limits are checked where clox checks them: 256 constants per
+function (every literal and name takes a new one, as in clox), and jumps
+of at most 65,535 bytes, measured in the bytes clox would emit.
+
+Scopes were settled by the resolver; here a name use is just an Access to
+turn into GET_LOCAL / GET_CELL / GET_UPVALUE / GET_GLOBAL.  A local that a
+closure captures lives in a Cell: MAKE_CELL wraps it where it is declared.
+
+The compiler tracks the operand-stack depth of each instruction it emits
+(the `effect` column of the opcode table), so every Code knows how many
+slots its frame needs.
+"""
+
+from minilang import ast
+from minilang import opcodes as op
+from minilang import resolver
+from minilang.code import Code
+from minilang.errors import CompileErrors, InternalError
+from minilang.objects import W_Number, W_String
+
+MAX_CONSTANTS = 256
+MAX_JUMP = 65535
+
+
+def compile_program(program, globals, reporter):
+    """Resolve and compile a parsed program; return the script's Code, or
+    None if there were compile errors (they are in `reporter`)."""
+    resolver.resolve(program, reporter)
+    if reporter.has_errors():
+        return None
+    builder = CodeBuilder(None, "", 0, program.scope, globals, reporter)
+    for statement in program.body:
+        builder.statement(statement)
+        reporter.end_declaration()
+    line = program.eof.getsourcepos().lineno
+    builder.emit(op.NIL, line)
+    builder.emit(op.RETURN, line)
+    if reporter.has_errors():
+        return None
+    return builder.build()
+
+
+class Jump(object):
+    """A forward jump waiting for its target."""
+
+    def __init__(self, position, clox_position):
+        self.position = position              # of the operand, in our code
+        self.clox_position = clox_position    # the same place in clox's
+
+
+class CodeBuilder(object):
+    """Emits the code of one function."""
+
+    def __init__(self, enclosing, name, arity, scope, globals, reporter):
+        self.enclosing = enclosing
+        self.name = name
+        self.arity = arity
+        self.scope = scope
+        self.globals = globals
+        self.errors = reporter
+        self.code = []            # bytes, as ints
+        self.lines = []
+        self.constants = []
+        self.clox_size = 0        # bytes clox would have emitted so far
+        self.depth = 1 + arity    # slot 0, then the parameters
+        self.max_depth = self.depth
+
+    def build(self):
+        return Code(self.name, self.arity,
+                    "".join([chr(b) for b in self.code]),
+                    fixed_constants(self.constants), fixed_lines(self.lines),
+                    self.max_depth, len(self.scope.upvalues), self.globals)
+
+    # --------------------------------------------------------- emitting
+
+    def emit(self, opcode, line, argc=0):
+        """Emit an instruction without operands or with its operand bytes
+        emitted right after by `operand`/`jump_operand`."""
+        self.code.append(opcode)
+        self.lines.append(line)
+        self.clox_size += op.OPS[opcode].clox_size
+        self.depth += op.stack_effect(opcode, argc)
+        if self.depth > self.max_depth:
+            self.max_depth = self.depth
+
+    def operand(self, byte, line):
+        self.code.append(byte)
+        self.lines.append(line)
+
+    def emit_arg(self, opcode, arg, line):
+        self.emit(opcode, line)
+        self.operand(arg, line)
+
+    def emit_hidden(self, opcode, arg, line):
+        """An instruction clox does not have: it takes no room in clox's
+        byte count (MAKE_CELL and the few around a captured function)."""
+        saved = self.clox_size
+        self.emit(opcode, line)
+        if op.OPS[opcode].operands:
+            self.operand(arg, line)
+        self.clox_size = saved
+
+    def make_constant(self, value, token):
+        if len(self.constants) == MAX_CONSTANTS:
+            self.errors.error_at(token, "Too many constants in one chunk.")
+            return 0
+        self.constants.append(value)
+        return len(self.constants) - 1
+
+    def name_constant(self, token):
+        return self.make_constant(W_String(token.value), token)
+
+    def emit_jump(self, opcode, line):
+        self.emit(opcode, line)
+        position = len(self.code)
+        self.operand(0xff, line)
+        self.operand(0xff, line)
+        return Jump(position, self.clox_size)
+
+    def patch_jump(self, jump, token):
+        """Point `jump` here.  clox measures from after the operand."""
+        offset = len(self.code) - jump.position - 2
+        if self.clox_size - jump.clox_position > MAX_JUMP or offset > MAX_JUMP:
+            self.errors.error_at(token, "Too much code to jump over.")
+            return
+        self.code[jump.position] = (offset >> 8) & 0xff
+        self.code[jump.position + 1] = offset & 0xff
+
+    def loop_start(self):
+        return Jump(len(self.code), self.clox_size)
+
+    def emit_loop(self, start, token):
+        line = token.getsourcepos().lineno
+        self.emit(op.LOOP, line)
+        offset = len(self.code) + 2 - start.position
+        if self.clox_size - start.clox_position > MAX_JUMP or offset > MAX_JUMP:
+            self.errors.error_at(token, "Loop body too large.")
+            offset = 0
+        self.operand((offset >> 8) & 0xff, line)
+        self.operand(offset & 0xff, line)
+
+    # --------------------------------------------------------- variables
+
+    def load(self, access, line):
+        if access.kind == resolver.LOCAL:
+            if access.local.captured:
+                self.emit_arg(op.GET_CELL, access.index, line)
+            else:
+                self.emit_arg(op.GET_LOCAL, access.index, line)
+        elif access.kind == resolver.UPVALUE:
+            self.emit_arg(op.GET_UPVALUE, access.index, line)
+        else:
+            k = self.name_constant(access.name)
+            self.emit_arg(op.GET_GLOBAL, k, line)
+
+    def store(self, access, value, line):
+        """Assign: evaluate `value`, then store it (it stays on the stack).
+        A global's name constant is made first, as clox does."""
+        if access.kind == resolver.GLOBAL:
+            k = self.name_constant(access.name)
+            self.expression(value)
+            self.emit_arg(op.SET_GLOBAL, k, line)
+            return
+        self.expression(value)
+        if access.kind == resolver.LOCAL:
+            if access.local.captured:
+                self.emit_arg(op.SET_CELL, access.index, line)
+            else:
+                self.emit_arg(op.SET_LOCAL, access.index, line)
+        else:
+            self.emit_arg(op.SET_UPVALUE, access.index, line)
+
+    def define(self, local, name_constant, line):
+        """The value on top becomes the declared variable."""
+        if local is None:
+            self.emit_arg(op.DEFINE_GLOBAL, name_constant, line)
+        elif local.captured:
+            self.emit_hidden(op.MAKE_CELL, local.slot, line)
+
+    def pop_locals(self, locals, line):
+        for i in range(len(locals) - 1, -1, -1):
+            self.emit(op.POP, line)
+
+    # -------------------------------------------------------- statements
+
+    def statement(self, node):
+        if isinstance(node, ast.ExprStmt):
+            self.expression(node.expr)
+            self.emit(op.POP, line_of(node.end))
+        elif isinstance(node, ast.Print):
+            self.expression(node.expr)
+            self.emit(op.PRINT, line_of(node.end))
+        elif isinstance(node, ast.Var):
+            self.var_declaration(node)
+        elif isinstance(node, ast.Block):
+            for statement in node.body:
+                self.statement(statement)
+                self.errors.end_declaration()
+            self.pop_locals(node.locals, line_of(node.close))
+        elif isinstance(node, ast.If):
+            self.if_statement(node)
+        elif isinstance(node, ast.While):
+            self.while_statement(node)
+        elif isinstance(node, ast.For):
+            self.for_statement(node)
+        elif isinstance(node, ast.Return):
+            self.return_statement(node)
+        elif isinstance(node, ast.Function):
+            self.function_declaration(node)
+        elif isinstance(node, ast.Class):
+            self.class_declaration(node)
+        else:
+            raise InternalError("compiler: unknown statement")
+
+    def var_declaration(self, node):
+        k = 0
+        if node.declared is None:
+            k = self.name_constant(node.name)
+        if node.init is not None:
+            self.expression(node.init)
+        else:
+            self.emit(op.NIL, line_of(node.name))
+        self.define(node.declared, k, line_of(node.end))
+
+    def if_statement(self, node):
+        self.expression(node.cond)
+        line = node.cond.line()
+        then_jump = self.emit_jump(op.JUMP_IF_FALSE, line)
+        depth = self.depth
+        self.emit(op.POP, line)
+        self.statement(node.then)
+        else_jump = self.emit_jump(op.JUMP, line)
+        self.patch_jump(then_jump, last_token(node.then))
+        self.depth = depth
+        self.emit(op.POP, line)
+        if node.otherwise is not None:
+            self.statement(node.otherwise)
+            self.patch_jump(else_jump, last_token(node.otherwise))
+        else:
+            self.patch_jump(else_jump, last_token(node.then))
+
+    def while_statement(self, node):
+        start = self.loop_start()
+        self.expression(node.cond)
+        line = node.cond.line()
+        exit_jump = self.emit_jump(op.JUMP_IF_FALSE, line)
+        depth = self.depth
+        self.emit(op.POP, line)
+        self.statement(node.body)
+        end = last_token(node.body)
+        self.emit_loop(start, end)
+        self.patch_jump(exit_jump, end)
+        self.depth = depth
+        self.emit(op.POP, line)
+
+    def for_statement(self, node):
+        if node.init is not None:
+            self.statement(node.init)
+        start = self.loop_start()
+        exit_jump = None
+        depth = 0
+        line = line_of(last_token(node.body))
+        if node.cond is not None:
+            self.expression(node.cond)
+            line = node.cond.line()
+            exit_jump = self.emit_jump(op.JUMP_IF_FALSE, line)
+            depth = self.depth
+            self.emit(op.POP, line)
+        if node.incr is not None:
+            body_jump = self.emit_jump(op.JUMP, line)
+            increment_start = self.loop_start()
+            self.expression(node.incr)
+            self.emit(op.POP, node.incr.line())
+            self.emit_loop(start, node.incr.last)
+            start = increment_start
+            self.patch_jump(body_jump, node.incr.last)
+        self.statement(node.body)
+        end = last_token(node.body)
+        self.emit_loop(start, end)
+        if exit_jump is not None:
+            self.patch_jump(exit_jump, end)
+            self.depth = depth
+            self.emit(op.POP, line)
+        self.pop_locals(node.locals, line_of(end))
+
+    def return_statement(self, node):
+        line = line_of(node.end)
+        if node.value is not None:
+            self.expression(node.value)
+        elif self.scope.kind == resolver.INITIALIZER:
+            self.load_receiver(line)
+        else:
+            self.emit(op.NIL, line)
+        self.emit(op.RETURN, line)
+
+    def load_receiver(self, line):
+        if self.scope.receiver.captured:
+            self.emit_arg(op.GET_CELL, 0, line)
+        else:
+            self.emit_arg(op.GET_LOCAL, 0, line)
+
+    def function_declaration(self, node):
+        local = node.declared
+        line = line_of(node.name)
+        if local is None:
+            k = self.name_constant(node.name)
+            self.function(node)
+            self.emit_arg(op.DEFINE_GLOBAL, k, line)
+        elif local.captured:
+            # The function may call itself through its own variable, so the
+            # cell must exist before the closure captures it.
+            self.emit_hidden(op.NIL, 0, line)
+            self.emit_hidden(op.MAKE_CELL, local.slot, line)
+            self.function(node)
+            self.emit_hidden(op.SET_CELL, local.slot, line)
+            self.emit_hidden(op.POP, 0, line)
+        else:
+            self.function(node)
+
+    def function(self, node):
+        """Compile a function body into its own Code; emit CLOSURE."""
+        scope = node.scope
+        body = CodeBuilder(self, node.name.value, len(node.params), scope,
+                           self.globals, self.errors)
+        line = line_of(node.name)
+        if scope.receiver.captured:
+            body.emit_hidden(op.MAKE_CELL, 0, line)
+        for param in scope.params:
+            if param.captured:
+                body.emit_hidden(op.MAKE_CELL, param.slot, line)
+        for statement in node.body:
+            body.statement(statement)
+            self.errors.end_declaration()
+        close = line_of(node.close)
+        if scope.kind == resolver.INITIALIZER:
+            body.load_receiver(close)
+        else:
+            body.emit(op.NIL, close)
+        body.emit(op.RETURN, close)
+        k = self.make_constant(body.build(), node.close)
+        self.emit_arg(op.CLOSURE, k, close)
+        for upvalue in scope.upvalues:
+            self.operand(1 if upvalue.is_local else 0, close)
+            self.operand(upvalue.index, close)
+            self.clox_size += 2
+
+    def class_declaration(self, node):
+        name_line = line_of(node.name)
+        k = self.name_constant(node.name)
+        self.emit_arg(op.CLASS, k, name_line)
+        self.define(node.declared, k, name_line)
+        if node.superclass is not None:
+            super_line = line_of(node.superclass.name)
+            self.load(node.superclass.resolved, super_line)
+            self.load(self.class_access(node), super_line)
+            self.emit(op.INHERIT, super_line)
+            self.define(node.super_local, 0, super_line)
+        self.load(self.class_access(node), name_line)
+        for method in node.methods:
+            k = self.name_constant(method.name)
+            self.function(method)
+            self.emit_arg(op.METHOD, k, line_of(method.close))
+        close = line_of(node.close)
+        self.emit(op.POP, close)
+        if node.superclass is not None:
+            self.emit(op.POP, close)
+
+    def class_access(self, node):
+        """How the class declaration reaches its own name."""
+        local = node.declared
+        if local is None:
+            return resolver.Access(resolver.GLOBAL, 0, None, node.name)
+        return resolver.Access(resolver.LOCAL, local.slot, local, node.name)
+
+    # ------------------------------------------------------- expressions
+
+    def expression(self, node):
+        if isinstance(node, ast.Number):
+            k = self.make_constant(W_Number(node.value), node.last)
+            self.emit_arg(op.CONSTANT, k, node.line())
+        elif isinstance(node, ast.String):
+            k = self.make_constant(W_String(node.value), node.last)
+            self.emit_arg(op.CONSTANT, k, node.line())
+        elif isinstance(node, ast.Literal):
+            if node.kind == "TRUE":
+                self.emit(op.TRUE, node.line())
+            elif node.kind == "FALSE":
+                self.emit(op.FALSE, node.line())
+            else:
+                self.emit(op.NIL, node.line())
+        elif isinstance(node, ast.Variable):
+            self.load(node.resolved, node.line())
+        elif isinstance(node, ast.Assign):
+            self.store(node.resolved, node.value, node.line())
+        elif isinstance(node, ast.Grouping):
+            self.expression(node.expr)
+        elif isinstance(node, ast.Unary):
+            self.expression(node.operand)
+            if node.op.name == "MINUS":
+                self.emit(op.NEGATE, node.line())
+            else:
+                self.emit(op.NOT, node.line())
+        elif isinstance(node, ast.Binary):
+            self.expression(node.left)
+            self.expression(node.right)
+            self.emit(BINARY_OPS[node.op.name], node.line())
+        elif isinstance(node, ast.Logical):
+            self.logical(node)
+        elif isinstance(node, ast.Call):
+            self.call(node)
+        elif isinstance(node, ast.Get):
+            self.expression(node.obj)
+            k = self.name_constant(node.name)
+            self.emit_arg(op.GET_PROPERTY, k, node.line())
+        elif isinstance(node, ast.Set):
+            self.expression(node.obj)
+            k = self.name_constant(node.name)
+            self.expression(node.value)
+            self.emit_arg(op.SET_PROPERTY, k, node.line())
+        elif isinstance(node, ast.This):
+            self.load(node.resolved, node.line())
+        elif isinstance(node, ast.Super):
+            k = self.name_constant(node.name)
+            self.load(node.this_resolved, node.line())
+            self.load(node.super_resolved, node.line())
+            self.emit_arg(op.GET_SUPER, k, node.line())
+        else:
+            raise InternalError("compiler: unknown expression")
+
+    def logical(self, node):
+        self.expression(node.left)
+        line = node.left.line()
+        if node.op.name == "AND":
+            end_jump = self.emit_jump(op.JUMP_IF_FALSE, line)
+            self.emit(op.POP, line)
+            self.expression(node.right)
+            self.patch_jump(end_jump, node.right.last)
+        else:
+            else_jump = self.emit_jump(op.JUMP_IF_FALSE, line)
+            end_jump = self.emit_jump(op.JUMP, line)
+            self.patch_jump(else_jump, node.op)
+            self.emit(op.POP, line)
+            self.expression(node.right)
+            self.patch_jump(end_jump, node.right.last)
+
+    def call(self, node):
+        callee = node.callee
+        argc = len(node.args)
+        line = node.line()
+        if isinstance(callee, ast.Get):
+            self.expression(callee.obj)
+            k = self.name_constant(callee.name)
+            self.arguments(node.args)
+            self.emit(op.INVOKE, line, argc)
+            self.operand(k, line)
+            self.operand(argc, line)
+        elif isinstance(callee, ast.Super):
+            k = self.name_constant(callee.name)
+            self.load(callee.this_resolved, line_of(callee.name))
+            self.arguments(node.args)
+            self.load(callee.super_resolved, line)
+            self.emit(op.SUPER_INVOKE, line, argc)
+            self.operand(k, line)
+            self.operand(argc, line)
+        else:
+            self.expression(callee)
+            self.arguments(node.args)
+            self.emit(op.CALL, line, argc)
+            self.operand(argc, line)
+
+    def arguments(self, args):
+        for arg in args:
+            self.expression(arg)
+
+
+BINARY_OPS = {
+    "PLUS": op.ADD, "MINUS": op.SUBTRACT, "STAR": op.MULTIPLY,
+    "SLASH": op.DIVIDE, "EQUAL_EQUAL": op.EQUAL, "BANG_EQUAL": op.NOT_EQUAL,
+    "GREATER": op.GREATER, "GREATER_EQUAL": op.GREATER_EQUAL,
+    "LESS": op.LESS, "LESS_EQUAL": op.LESS_EQUAL,
+}
+
+
+# A Code's lists are immutable (the JIT reads them as constants), so RPython
+# wants them made at their final size: these copy the builder's lists.
+
+def fixed_constants(items):
+    copy = [None] * len(items)
+    for i in range(len(items)):
+        copy[i] = items[i]
+    return copy
+
+
+def fixed_lines(items):
+    copy = [0] * len(items)
+    for i in range(len(items)):
+        copy[i] = items[i]
+    return copy
+
+
+def line_of(token):
+    return token.getsourcepos().lineno
+
+
+def last_token(node):
+    """The last token of a statement (where clox is when it finishes it)."""
+    if isinstance(node, ast.ExprStmt):
+        return node.end
+    if isinstance(node, ast.Print):
+        return node.end
+    if isinstance(node, ast.Var):
+        return node.end
+    if isinstance(node, ast.Return):
+        return node.end
+    if isinstance(node, ast.Block):
+        return node.close
+    if isinstance(node, ast.If):
+        if node.otherwise is not None:
+            return last_token(node.otherwise)
+        return last_token(node.then)
+    if isinstance(node, ast.While):
+        return last_token(node.body)
+    if isinstance(node, ast.For):
+        return last_token(node.body)
+    if isinstance(node, ast.Function):
+        return node.close
+    if isinstance(node, ast.Class):
+        return node.close
+    raise InternalError("compiler: unknown statement")

@@ -1,0 +1,86 @@
+"""The disassembler: bytecode back to readable text (`minilang --dis FILE`).
+
+It decodes every instruction from the operand kinds of the opcode table,
+so it needs no change when an opcode is added.  The format is clox's:
+
+    offset line NAME            operand 'constant'
+
+with `|` in the line column when the line is that of the previous
+instruction.  Nested functions follow the code that creates them.
+"""
+
+from minilang import opcodes as op
+from minilang.code import Code
+
+
+def disassemble(code):
+    """The text of `code` and of every function nested in it."""
+    out = []
+    disassemble_into(code, out)
+    return "".join(out)
+
+
+def disassemble_into(code, out):
+    out.append("== %s ==\n" % (code.name if code.name else "<script>"))
+    pc = 0
+    while pc < len(code.bytecode):
+        text, pc = instruction(code, pc)
+        out.append(text + "\n")
+    for constant in code.constants:
+        if isinstance(constant, Code):
+            out.append("\n")
+            disassemble_into(constant, out)
+
+
+def instruction(code, pc):
+    """One instruction's text, and the offset of the next one."""
+    info = op.OPS[code.read_byte(pc)]
+    if pc > 0 and code.lines[pc] == code.lines[pc - 1]:
+        line = "   |"
+    else:
+        line = right(str(code.lines[pc]), 4)
+    text = "%s %s %s" % (zeros(pc), line, left(info.name, 16))
+    start = pc
+    pc += 1
+    for kind in info.operands:
+        if kind == 'k' or kind == 'c':
+            k = code.read_byte(pc)
+            text += " %s '%s'" % (right(str(k), 4), code.constants[k].str())
+            pc += 1
+        elif kind == 'j':
+            offset = code.read_short(pc)
+            pc += 2
+            text += " %s -> %d" % (right(str(start), 4), pc + offset)
+        elif kind == 'b':
+            offset = code.read_short(pc)
+            pc += 2
+            text += " %s -> %d" % (right(str(start), 4), pc - offset)
+        else:
+            text += " " + right(str(code.read_byte(pc)), 4)
+            pc += 1
+    if info.number == op.CLOSURE:
+        function = code.constants[code.read_byte(start + 1)]
+        assert isinstance(function, Code)
+        for i in range(function.upvalue_count):
+            is_local = code.read_byte(pc)
+            index = code.read_byte(pc + 1)
+            kind = "local" if is_local else "upvalue"
+            text += "\n%s    |                     %s %d" % (zeros(pc), kind,
+                                                            index)
+            pc += 2
+    return text, pc
+
+
+# RPython's % formatting has no widths: pad by hand.
+
+def right(text, width):
+    return " " * (width - len(text)) + text
+
+
+def left(text, width):
+    return text + " " * (width - len(text))
+
+
+def zeros(number):
+    text = str(number)
+    return "0" * (4 - len(text)) + text

@@ -1,0 +1,96 @@
+"""Errors: the two kinds a Lox program can have, and minilang's own bugs.
+
+- Compile errors (exit 65) go through `CompileErrors.error_at`, the only
+  place that formats them (`[line N] Error at 'x': message`).  It keeps
+  clox's *panic mode*: after one error, nothing more is reported until the
+  parser resynchronises at the next declaration (`end_declaration`), so
+  one mistake does not cause a cascade.
+- Runtime errors (exit 70) are `LoxRuntimeError`s.  Each active call
+  frame adds its `[line N] in f()` line as the error passes through it on
+  the way out, so the trace is complete without keeping frame links.
+- `InternalError` is a bug in minilang, never the program's fault; the
+  command line reports it as such instead of showing a traceback.
+"""
+
+EXIT_OK = 0
+EXIT_USAGE = 64
+EXIT_COMPILE_ERROR = 65
+EXIT_RUNTIME_ERROR = 70
+EXIT_IO_ERROR = 74
+
+
+class CompileErrors(object):
+    """Collects compile errors in source order, clox style."""
+
+    def __init__(self):
+        self.messages = []
+        self.panic = False
+
+    def error_at(self, token, message):
+        if self.panic:
+            return
+        self.panic = True
+        line = token.getsourcepos().lineno
+        if token.name == "EOF":
+            where = " at end"
+        elif token.name == "ERROR":
+            where = ""
+        else:
+            where = " at '%s'" % token.value
+        self.messages.append("[line %d] Error%s: %s" % (line, where, message))
+
+    def end_declaration(self):
+        """clox's synchronize() point: report errors again from here on."""
+        self.panic = False
+
+    def has_errors(self):
+        return len(self.messages) > 0
+
+
+class LoxRuntimeError(Exception):
+    """A runtime error of the Lox program: message plus stack trace."""
+
+    def __init__(self, message):
+        self.message = message
+        self.trace = []
+
+    def add_frame(self, line, function_name):
+        if function_name == "":
+            self.trace.append("[line %d] in script" % line)
+        else:
+            self.trace.append("[line %d] in %s()" % (line, function_name))
+
+
+class InternalError(Exception):
+    """A bug inside minilang (corrupt bytecode, an impossible state)."""
+
+    def __init__(self, message):
+        self.message = message
+
+
+# Messages raised from more than one place are written once, here.
+OPERANDS_NUMBERS = "Operands must be numbers."
+OPERAND_NUMBER = "Operand must be a number."
+OPERANDS_ADD = "Operands must be two numbers or two strings."
+NOT_CALLABLE = "Can only call functions and classes."
+STACK_OVERFLOW = "Stack overflow."
+TOO_MANY_ARGUMENTS = "Can't have more than 255 arguments."
+TOO_MANY_PARAMETERS = "Can't have more than 255 parameters."
+RETURN_AT_TOP = "Can't return from top-level code."
+RETURN_FROM_INIT = "Can't return a value from an initializer."
+THIS_OUTSIDE_CLASS = "Can't use 'this' outside of a class."
+SUPER_OUTSIDE_CLASS = "Can't use 'super' outside of a class."
+SUPER_NO_SUPERCLASS = "Can't use 'super' in a class with no superclass."
+INHERIT_SELF = "A class can't inherit from itself."
+
+
+def undefined_variable(name):
+    return "Undefined variable '%s'." % name
+
+
+def undefined_property(name):
+    return "Undefined property '%s'." % name
+
+
+def arity_mismatch(expected, got):
+    return "Expected %d arguments but got %d." % (expected, got)

@@ -1,0 +1,64 @@
+"""Frames: the state of one running call.
+
+A frame is one array, `stack`, as in clox: slot 0 holds the called
+function (or `this` in a method), then the parameters, then the locals,
+then the operand stack of expression evaluation.  Its size is fixed per
+Code (the compiler computed it), so the array is never resized.
+
+The frame is the JIT's *virtualizable*: inside compiled code its fields
+(`stack[*]`, `sp`, `pc`) live in machine registers, not in memory, and are
+written back only if something needs to look at the frame (an error's
+trace).  That is why the interpreter keeps all per-call state here and why
+`sp` and `pc` are plain integer fields.
+"""
+
+from minilang.rlib import hint, make_sure_not_resized, unroll_safe
+
+
+class Frame(object):
+    _virtualizable_ = ['stack[*]', 'sp', 'pc']
+    _immutable_fields_ = ['code', 'closure', 'depth']
+
+    def __init__(self, code, closure, depth):
+        self = hint(self, access_directly=True, fresh_virtualizable=True)
+        self.code = code
+        self.closure = closure        # W_Closure, or None for the script
+        self.depth = depth            # number of calls below this one
+        self.stack = [None] * code.frame_size
+        make_sure_not_resized(self.stack)
+        self.sp = 0
+        self.pc = 0
+
+    def load(self, slot):
+        assert slot >= 0
+        return self.stack[slot]
+
+    def store(self, slot, value):
+        assert slot >= 0
+        self.stack[slot] = value
+
+    def push(self, value):
+        sp = self.sp
+        assert sp >= 0
+        self.stack[sp] = value
+        self.sp = sp + 1
+
+    def pop(self):
+        sp = self.sp - 1
+        assert sp >= 0
+        value = self.stack[sp]
+        self.stack[sp] = None
+        self.sp = sp
+        return value
+
+    def peek(self, distance):
+        """The value `distance` below the top (0 is the top)."""
+        index = self.sp - 1 - distance
+        assert index >= 0
+        return self.stack[index]
+
+    @unroll_safe
+    def drop(self, count):
+        """Discard the top `count` values."""
+        for i in range(count):
+            self.pop()

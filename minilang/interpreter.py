@@ -1,0 +1,411 @@
+"""The interpreter loop, and the JIT driver that turns it into a tracing JIT.
+
+`execute(frame)` runs one call: a loop that reads an instruction at `pc`,
+does it, and goes on.  RPython's JIT is told about this loop by the
+`JitDriver` below.  When a loop of the *Lox* program becomes hot (a
+backward jump taken often enough), the JIT records the instructions this
+loop runs for one iteration (a trace), optimises it and compiles it to
+machine code.
+
+Greens and reds: the JIT needs to know which variables identify a position
+in the Lox program (greens: the same values mean the same place, so they
+are constants in a trace) and which hold the changing state (reds).
+"""
+
+import math
+
+from minilang import errors
+from minilang import opcodes as op
+from minilang.code import Code
+from minilang.errors import LoxRuntimeError, InternalError
+from minilang.frame import Frame
+from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
+                              W_Class, W_Instance, W_BoundMethod, Cell,
+                              w_nil, w_true, w_false, w_bool)
+from minilang.rlib import JitDriver, unroll_safe, promote
+from minilang.streams import stdout
+
+# Calls nest at most this deep; the next one is "Stack overflow.".  clox
+# allows 64 frames, the spec asks for at least 1,000.
+MAX_CALL_DEPTH = 5000
+
+
+def get_printable_location(pc, code):
+    """How a position in the program is named in JIT traces and logs."""
+    name = code.name if code.name else "script"
+    return "%s @%d (line %d in %s)" % (op.NAMES[ord(code.bytecode[pc])], pc,
+                                       code.lines[pc], name)
+
+
+jitdriver = JitDriver(
+    # pc: the index of the instruction about to run; code: the Code object
+    # being run.  Together they are the position in the Lox program, and
+    # for one position everything derived from them (the opcode, its
+    # operands, the constants) is the same every time: a trace can treat
+    # them as constants.
+    greens=['pc', 'code'],
+    # frame: everything that changes as the program runs (the values in
+    # the slots, the stack pointer).  It is *virtualizable*: see frame.py.
+    reds=['frame'],
+    virtualizables=['frame'],
+    get_printable_location=get_printable_location,
+    # execute() calls itself for each Lox call (through call_closure), so
+    # the JIT may inline a callee into the caller's trace.
+    is_recursive=True,
+    name='minilang')
+
+
+def run(frame):
+    """Run `frame` to its RETURN.  A runtime error passing through adds
+    this frame's line to its stack trace."""
+    try:
+        return execute(frame)
+    except LoxRuntimeError as e:
+        code = frame.code
+        e.add_frame(code.lines[frame.pc], code.name)
+        raise
+
+
+def execute(frame):
+    code = frame.code
+    pc = 0
+    while True:
+        # The top of the loop is the JIT's merge point: a trace is a path
+        # from one (pc, code) back to the same (pc, code).
+        jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
+        frame.pc = pc
+        opcode = ord(code.bytecode[pc])
+        pc += 1
+
+        # ------------------------------------------ constants and the stack
+        if opcode == op.CONSTANT:
+            frame.push(code.constants[ord(code.bytecode[pc])])
+            pc += 1
+        elif opcode == op.NIL:
+            frame.push(w_nil)
+        elif opcode == op.TRUE:
+            frame.push(w_true)
+        elif opcode == op.FALSE:
+            frame.push(w_false)
+        elif opcode == op.POP:
+            frame.pop()
+
+        # ------------------------------------------------------- variables
+        elif opcode == op.GET_LOCAL:
+            frame.push(frame.load(ord(code.bytecode[pc])))
+            pc += 1
+        elif opcode == op.SET_LOCAL:
+            frame.store(ord(code.bytecode[pc]), frame.peek(0))
+            pc += 1
+        elif opcode == op.MAKE_CELL:
+            slot = ord(code.bytecode[pc])
+            frame.store(slot, Cell(frame.load(slot)))
+            pc += 1
+        elif opcode == op.GET_CELL:
+            frame.push(cell_at(frame, ord(code.bytecode[pc])).value)
+            pc += 1
+        elif opcode == op.SET_CELL:
+            cell_at(frame, ord(code.bytecode[pc])).value = frame.peek(0)
+            pc += 1
+        elif opcode == op.GET_UPVALUE:
+            frame.push(frame.closure.cells[ord(code.bytecode[pc])].value)
+            pc += 1
+        elif opcode == op.SET_UPVALUE:
+            frame.closure.cells[ord(code.bytecode[pc])].value = frame.peek(0)
+            pc += 1
+        elif opcode == op.GET_GLOBAL:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            value = code.globals.get(name)
+            if value is None:
+                raise LoxRuntimeError(errors.undefined_variable(name))
+            frame.push(value)
+            pc += 1
+        elif opcode == op.DEFINE_GLOBAL:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            code.globals.define(name, frame.pop())
+            pc += 1
+        elif opcode == op.SET_GLOBAL:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            cell = code.globals.lookup(name)
+            if cell is None or cell.value is None:
+                raise LoxRuntimeError(errors.undefined_variable(name))
+            cell.value = frame.peek(0)
+            pc += 1
+
+        # ------------------------------------------------------ properties
+        elif opcode == op.GET_PROPERTY:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            get_property(frame, name)
+            pc += 1
+        elif opcode == op.SET_PROPERTY:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            instance = frame.peek(1)
+            if not isinstance(instance, W_Instance):
+                raise LoxRuntimeError("Only instances have fields.")
+            value = frame.pop()
+            instance.set_field(name, value)
+            frame.pop()
+            frame.push(value)
+            pc += 1
+        elif opcode == op.GET_SUPER:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            superclass = frame.pop()
+            assert isinstance(superclass, W_Class)
+            receiver = frame.pop()
+            frame.push(bind_method(superclass, receiver, name))
+            pc += 1
+
+        # ------------------------------------------------------- operators
+        elif opcode == op.EQUAL:
+            b = frame.pop()
+            a = frame.pop()
+            frame.push(w_bool(a.equals(b)))
+        elif opcode == op.NOT_EQUAL:
+            b = frame.pop()
+            a = frame.pop()
+            frame.push(w_bool(not a.equals(b)))
+        elif opcode == op.GREATER:
+            a, b = number_operands(frame)
+            frame.push(w_bool(a > b))
+        elif opcode == op.GREATER_EQUAL:
+            a, b = number_operands(frame)
+            frame.push(w_bool(a >= b))
+        elif opcode == op.LESS:
+            a, b = number_operands(frame)
+            frame.push(w_bool(a < b))
+        elif opcode == op.LESS_EQUAL:
+            a, b = number_operands(frame)
+            frame.push(w_bool(a <= b))
+        elif opcode == op.ADD:
+            add(frame)
+        elif opcode == op.SUBTRACT:
+            a, b = number_operands(frame)
+            frame.push(W_Number(a - b))
+        elif opcode == op.MULTIPLY:
+            a, b = number_operands(frame)
+            frame.push(W_Number(a * b))
+        elif opcode == op.DIVIDE:
+            a, b = number_operands(frame)
+            frame.push(W_Number(divide(a, b)))
+        elif opcode == op.NOT:
+            frame.push(w_bool(not frame.pop().is_truthy()))
+        elif opcode == op.NEGATE:
+            value = frame.pop()
+            if not isinstance(value, W_Number):
+                raise LoxRuntimeError(errors.OPERAND_NUMBER)
+            frame.push(W_Number(-value.value))
+        elif opcode == op.PRINT:
+            stdout.write(frame.pop().str() + "\n")
+
+        # ---------------------------------------------------- control flow
+        elif opcode == op.JUMP:
+            pc += code.read_short(pc) + 2
+        elif opcode == op.JUMP_IF_FALSE:
+            if frame.peek(0).is_truthy():
+                pc += 2
+            else:
+                pc += code.read_short(pc) + 2
+        elif opcode == op.LOOP:
+            pc = pc + 2 - code.read_short(pc)
+            # A backward jump closes a loop of the Lox program: the place
+            # where the JIT counts iterations and starts tracing.
+            jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
+
+        # ------------------------------------------ functions and classes
+        elif opcode == op.CALL:
+            argc = ord(code.bytecode[pc])
+            call_value(frame, frame.peek(argc), argc)
+            pc += 1
+        elif opcode == op.INVOKE:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            argc = ord(code.bytecode[pc + 1])
+            invoke(frame, name, argc)
+            pc += 2
+        elif opcode == op.SUPER_INVOKE:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            argc = ord(code.bytecode[pc + 1])
+            superclass = frame.pop()
+            assert isinstance(superclass, W_Class)
+            method = superclass.find_method(name)
+            if method is None:
+                raise LoxRuntimeError(errors.undefined_property(name))
+            call_closure(frame, method, argc, frame.peek(argc))
+            pc += 2
+        elif opcode == op.CLOSURE:
+            function = code.constants[ord(code.bytecode[pc])]
+            assert isinstance(function, Code)
+            frame.push(make_closure(frame, function, code, pc + 1))
+            pc += 1 + 2 * function.upvalue_count
+        elif opcode == op.RETURN:
+            return frame.pop()
+        elif opcode == op.CLASS:
+            frame.push(W_Class(constant_name(code, ord(code.bytecode[pc]))))
+            pc += 1
+        elif opcode == op.INHERIT:
+            superclass = frame.peek(1)
+            if not isinstance(superclass, W_Class):
+                raise LoxRuntimeError("Superclass must be a class.")
+            subclass = frame.pop()
+            assert isinstance(subclass, W_Class)
+            for name, method in superclass.methods.items():
+                subclass.add_method(name, method)
+        elif opcode == op.METHOD:
+            name = constant_name(code, ord(code.bytecode[pc]))
+            method = frame.pop()
+            klass = frame.peek(0)
+            assert isinstance(method, W_Closure)
+            assert isinstance(klass, W_Class)
+            klass.add_method(name, method)
+            pc += 1
+        else:
+            raise InternalError("unknown opcode %d at %d in %s"
+                                % (opcode, pc - 1, code.name))
+
+
+# --------------------------------------------------------------- helpers
+
+def constant_name(code, index):
+    w_name = code.constants[index]
+    assert isinstance(w_name, W_String)
+    return w_name.value
+
+
+def cell_at(frame, slot):
+    cell = frame.load(slot)
+    assert isinstance(cell, Cell)
+    return cell
+
+
+def number_operands(frame):
+    """Pop two numbers (the type check comes after both were evaluated)."""
+    b = frame.pop()
+    a = frame.pop()
+    if isinstance(a, W_Number) and isinstance(b, W_Number):
+        return a.value, b.value
+    raise LoxRuntimeError(errors.OPERANDS_NUMBERS)
+
+
+def add(frame):
+    b = frame.pop()
+    a = frame.pop()
+    if isinstance(a, W_Number) and isinstance(b, W_Number):
+        frame.push(W_Number(a.value + b.value))
+    elif isinstance(a, W_String) and isinstance(b, W_String):
+        frame.push(W_String(a.value + b.value))
+    else:
+        raise LoxRuntimeError(errors.OPERANDS_ADD)
+
+
+def divide(a, b):
+    """IEEE division (1/0 is inf, 0/0 is nan), spelled out because Python
+    raises ZeroDivisionError where C and clox give these values."""
+    if b == 0.0:
+        if a != a or a == 0.0:
+            return NAN
+        return math.copysign(INF, a) * math.copysign(1.0, b)
+    return a / b
+
+
+INF = float("inf")
+NAN = INF - INF
+
+
+@unroll_safe
+def make_closure(frame, function, code, pc):
+    """CLOSURE: capture, for each variable the function uses from outside,
+    the Cell it lives in (a cell of this frame, or one this closure has)."""
+    cells = [None] * function.upvalue_count
+    for i in range(function.upvalue_count):
+        is_local = ord(code.bytecode[pc + 2 * i])
+        index = ord(code.bytecode[pc + 2 * i + 1])
+        if is_local:
+            cells[i] = cell_at(frame, index)
+        else:
+            cells[i] = frame.closure.cells[index]
+    return W_Closure(function, cells)
+
+
+def get_property(frame, name):
+    instance = frame.peek(0)
+    if not isinstance(instance, W_Instance):
+        raise LoxRuntimeError("Only instances have properties.")
+    value = instance.get_field(name)
+    if value is None:
+        value = bind_method(instance.klass, instance, name)
+    frame.pop()
+    frame.push(value)
+
+
+def bind_method(klass, receiver, name):
+    method = klass.find_method(name)
+    if method is None:
+        raise LoxRuntimeError(errors.undefined_property(name))
+    return W_BoundMethod(receiver, method)
+
+
+def invoke(frame, name, argc):
+    """INVOKE: `receiver.name(args)` without making a bound method."""
+    receiver = frame.peek(argc)
+    if not isinstance(receiver, W_Instance):
+        raise LoxRuntimeError("Only instances have methods.")
+    field = receiver.get_field(name)
+    if field is not None:
+        frame.store(frame.sp - 1 - argc, field)
+        call_value(frame, field, argc)
+        return
+    method = promote(receiver.klass).find_method(name)
+    if method is None:
+        raise LoxRuntimeError(errors.undefined_property(name))
+    call_closure(frame, method, argc, receiver)
+
+
+def call_value(frame, callee, argc):
+    """Call `callee`, which sits under its `argc` arguments on the stack;
+    replace callee and arguments by the result."""
+    if isinstance(callee, W_Closure):
+        call_closure(frame, callee, argc, callee)
+    elif isinstance(callee, W_BoundMethod):
+        call_closure(frame, callee.method, argc, callee.receiver)
+    elif isinstance(callee, W_Class):
+        instance = W_Instance(callee)
+        initializer = callee.find_method("init")
+        if initializer is not None:
+            call_closure(frame, initializer, argc, instance)
+        elif argc != 0:
+            raise LoxRuntimeError(errors.arity_mismatch(0, argc))
+        else:
+            frame.pop()
+            frame.push(instance)
+    elif isinstance(callee, W_Native):
+        call_native(frame, callee, argc)
+    else:
+        raise LoxRuntimeError(errors.NOT_CALLABLE)
+
+
+@unroll_safe
+def call_closure(frame, closure, argc, receiver):
+    """Run `closure` in a new frame whose slot 0 is `receiver` (the
+    closure itself, or `this`) and whose next slots are the arguments."""
+    code = closure.code
+    if argc != code.arity:
+        raise LoxRuntimeError(errors.arity_mismatch(code.arity, argc))
+    if frame.depth + 1 >= MAX_CALL_DEPTH:
+        raise LoxRuntimeError(errors.STACK_OVERFLOW)
+    callee_frame = Frame(code, closure, frame.depth + 1)
+    callee_frame.push(receiver)
+    base = frame.sp - argc
+    for i in range(argc):
+        callee_frame.push(frame.load(base + i))
+    result = run(callee_frame)
+    frame.drop(argc + 1)
+    frame.push(result)
+
+
+@unroll_safe
+def call_native(frame, native, argc):
+    if argc != native.arity:
+        raise LoxRuntimeError(errors.arity_mismatch(native.arity, argc))
+    args = [frame.peek(argc - 1 - i) for i in range(argc)]
+    result = native.function(args)
+    frame.drop(argc + 1)
+    frame.push(result)

@@ -1,0 +1,137 @@
+"""The instruction set, declared once.
+
+Each `op(...)` line below declares one opcode: its name, its operands, its
+effect on the stack and one line of meaning.  The compiler (emit helpers,
+stack depth), the disassembler (rows, operand decoding), the interpreter
+(its dispatch compares against these constants) and the JIT
+(`get_printable_location` names instructions from `NAMES`) all read this
+table; `tests/test_opcodes.py` checks that every opcode is compiled,
+disassembled and dispatched.
+
+Bytecode is a byte string.  An instruction is its opcode byte followed by
+its operand bytes:
+
+    k   constant index     1 byte  (constants[k])
+    s   frame slot         1 byte  (stack[s]: slot 0 is the callee or `this`,
+                                    then parameters, then locals)
+    u   captured variable  1 byte  (the running closure's cells[u])
+    n   argument count     1 byte
+    j   jump offset        2 bytes, big-endian, forward from the next
+                                    instruction
+    b   loop offset        2 bytes, backward from the next instruction
+    c   closure            1 byte constant index, then 2 bytes (is_local,
+                           index) per captured variable of that function
+
+The layout follows clox's, byte for byte, so that the limits of the spec
+(256 constants, 65,535-byte jumps) fall where they fall in clox.  Where
+minilang needs an instruction clox does not have (cells), or uses one
+instruction for two of clox's (`<=` is one LESS_EQUAL, where clox emits
+GREATER NOT and gets NaN wrong), `clox_size` records how many bytes clox
+would have emitted; jump limits are measured in those bytes.
+
+Stack effect: `effect` is the net change in stack depth; `pops_args`
+means that the argument count operand is subtracted from it as well.
+"""
+
+
+class OpInfo(object):
+    def __init__(self, number, name, operands, effect, pops_args, meaning,
+                 clox_size):
+        self.number = number
+        self.name = name
+        self.operands = operands
+        self.effect = effect
+        self.pops_args = pops_args
+        self.meaning = meaning
+        size = 1
+        for kind in operands:
+            size += OPERAND_SIZE[kind]
+        self.size = size          # without a CLOSURE's variable part
+        self.clox_size = size if clox_size < 0 else clox_size
+
+
+OPERAND_SIZE = {'k': 1, 's': 1, 'u': 1, 'n': 1, 'j': 2, 'b': 2, 'c': 1}
+
+OPS = []
+
+
+def op(name, operands, effect, meaning, pops_args=False, clox_size=-1):
+    info = OpInfo(len(OPS), name, operands, effect, pops_args, meaning,
+                  clox_size)
+    OPS.append(info)
+    return info.number
+
+
+#              name             operands effect  meaning
+# -- constants and the stack
+CONSTANT      = op("CONSTANT",      "k",  +1, "push constants[k]")
+NIL           = op("NIL",           "",   +1, "push nil")
+TRUE          = op("TRUE",          "",   +1, "push true")
+FALSE         = op("FALSE",         "",   +1, "push false")
+POP           = op("POP",           "",   -1, "discard the top value")
+# -- variables
+GET_LOCAL     = op("GET_LOCAL",     "s",  +1, "push stack[s]")
+SET_LOCAL     = op("SET_LOCAL",     "s",   0, "stack[s] = top (kept)")
+MAKE_CELL     = op("MAKE_CELL",     "s",   0,
+                   "stack[s] = Cell(stack[s]): the local is captured",
+                   clox_size=0)
+GET_CELL      = op("GET_CELL",      "s",  +1, "push stack[s].value")
+SET_CELL      = op("SET_CELL",      "s",   0, "stack[s].value = top (kept)")
+GET_UPVALUE   = op("GET_UPVALUE",   "u",  +1, "push cells[u].value")
+SET_UPVALUE   = op("SET_UPVALUE",   "u",   0, "cells[u].value = top (kept)")
+GET_GLOBAL    = op("GET_GLOBAL",    "k",  +1, "push the global named k")
+DEFINE_GLOBAL = op("DEFINE_GLOBAL", "k",  -1, "global k = pop()")
+SET_GLOBAL    = op("SET_GLOBAL",    "k",   0, "global k = top (kept); "
+                   "it must exist")
+# -- properties
+GET_PROPERTY  = op("GET_PROPERTY",  "k",   0, "replace an instance by its "
+                   "field or bound method k")
+SET_PROPERTY  = op("SET_PROPERTY",  "k",  -1, "instance.k = value; "
+                   "leave value")
+GET_SUPER     = op("GET_SUPER",     "k",  -1, "pop superclass; replace "
+                   "`this` by superclass method k bound to it")
+# -- operators
+EQUAL         = op("EQUAL",         "",   -1, "a == b")
+NOT_EQUAL     = op("NOT_EQUAL",     "",   -1, "a != b", clox_size=2)
+GREATER       = op("GREATER",       "",   -1, "a > b")
+GREATER_EQUAL = op("GREATER_EQUAL", "",   -1, "a >= b", clox_size=2)
+LESS          = op("LESS",          "",   -1, "a < b")
+LESS_EQUAL    = op("LESS_EQUAL",    "",   -1, "a <= b", clox_size=2)
+ADD           = op("ADD",           "",   -1, "a + b (numbers or strings)")
+SUBTRACT      = op("SUBTRACT",      "",   -1, "a - b")
+MULTIPLY      = op("MULTIPLY",      "",   -1, "a * b")
+DIVIDE        = op("DIVIDE",        "",   -1, "a / b")
+NOT           = op("NOT",           "",    0, "!a")
+NEGATE        = op("NEGATE",        "",    0, "-a")
+PRINT         = op("PRINT",         "",   -1, "print pop()")
+# -- control flow
+JUMP          = op("JUMP",          "j",   0, "pc += j")
+JUMP_IF_FALSE = op("JUMP_IF_FALSE", "j",   0, "if top is falsey: pc += j "
+                   "(top kept)")
+LOOP          = op("LOOP",          "b",   0, "pc -= b: the backward jump "
+                   "where the JIT may start tracing")
+# -- functions and classes
+CALL          = op("CALL",          "n",   0, "call the value under n "
+                   "arguments; replace them all by the result",
+                   pops_args=True)
+INVOKE        = op("INVOKE",        "kn",  0, "call method k of the value "
+                   "under n arguments", pops_args=True)
+SUPER_INVOKE  = op("SUPER_INVOKE",  "kn", -1, "pop superclass; call its "
+                   "method k on `this` under n arguments", pops_args=True)
+CLOSURE       = op("CLOSURE",       "c",  +1, "push a new closure of "
+                   "function constants[k]")
+RETURN        = op("RETURN",        "",   -1, "return pop() to the caller")
+CLASS         = op("CLASS",         "k",  +1, "push a new class named k")
+INHERIT       = op("INHERIT",       "",   -1, "copy the methods of the "
+                   "superclass under top into the class on top; pop")
+METHOD        = op("METHOD",        "k",  -1, "add closure pop() as method "
+                   "k of the class now on top")
+
+NAMES = [info.name for info in OPS]
+
+
+def stack_effect(opcode, argc):
+    info = OPS[opcode]
+    if info.pops_args:
+        return info.effect - argc
+    return info.effect
