@@ -18,7 +18,7 @@ from minilang import ast
 from minilang import opcodes as op
 from minilang import resolver
 from minilang.code import Code
-from minilang.errors import CompileErrors, InternalError
+from minilang.errors import InternalError
 from minilang.objects import W_Number, W_String
 
 MAX_CONSTANTS = 256
@@ -27,14 +27,14 @@ MAX_JUMP = 65535
 
 def compile_program(program, globals, reporter):
     """Resolve and compile a parsed program; return the script's Code, or
-    None if there were compile errors (they are in `reporter`)."""
+    None if there were compile errors (they are noted in `reporter`, a
+    FoundErrors)."""
     resolver.resolve(program, reporter)
     if reporter.has_errors():
         return None
     builder = CodeBuilder(None, "", 0, program.scope, globals, reporter)
     for statement in program.body:
         builder.statement(statement)
-        reporter.end_declaration()
     line = program.eof.getsourcepos().lineno
     builder.emit(op.NIL, line)
     builder.emit(op.RETURN, line)
@@ -87,7 +87,7 @@ class CodeBuilder(object):
             self.max_depth = self.depth
 
     def operand(self, byte, line):
-        self.code.append(byte)
+        self.code.append(byte & 0xff)
         self.lines.append(line)
 
     def emit_arg(self, opcode, arg, line):
@@ -198,7 +198,6 @@ class CodeBuilder(object):
         elif isinstance(node, ast.Block):
             for statement in node.body:
                 self.statement(statement)
-                self.errors.end_declaration()
             self.pop_locals(node.locals, line_of(node.close))
         elif isinstance(node, ast.If):
             self.if_statement(node)
@@ -333,7 +332,6 @@ class CodeBuilder(object):
                 body.emit_hidden(op.MAKE_CELL, param.slot, line)
         for statement in node.body:
             body.statement(statement)
-            self.errors.end_declaration()
         close = line_of(node.close)
         if scope.kind == resolver.INITIALIZER:
             body.load_receiver(close)

@@ -4,7 +4,11 @@
   place that formats them (`[line N] Error at 'x': message`).  It keeps
   clox's *panic mode*: after one error, nothing more is reported until the
   parser resynchronises at the next declaration (`end_declaration`), so
-  one mistake does not cause a cascade.
+  one mistake does not cause a cascade.  Which errors a clox parse would
+  report after resynchronising depends on the tokens it skips, so the
+  final report is always made by syntax_errors.py, which parses as clox
+  does; the resolver and compiler only note their findings in a
+  `FoundErrors` (error -> token) for it.
 - Runtime errors (exit 70) are `LoxRuntimeError`s.  Each active call
   frame adds its `[line N] in f()` line as the error passes through it on
   the way out, so the trace is complete without keeping frame links.
@@ -19,7 +23,16 @@ EXIT_RUNTIME_ERROR = 70
 EXIT_IO_ERROR = 74
 
 
-class CompileErrors(object):
+class ErrorSink(object):
+    """Receives the compile errors found at tokens.  This base class drops
+    them (syntax_errors.py uses it while replaying scopes whose errors are
+    already known); the two subclasses keep them."""
+
+    def error_at(self, token, message):
+        pass
+
+
+class CompileErrors(ErrorSink):
     """Collects compile errors in source order, clox style."""
 
     def __init__(self):
@@ -45,6 +58,24 @@ class CompileErrors(object):
 
     def has_errors(self):
         return len(self.messages) > 0
+
+
+class FoundErrors(ErrorSink):
+    """Errors the resolver and compiler found, by the token they are at."""
+
+    def __init__(self):
+        self.at_position = {}      # token's source offset -> [message]
+        self.count = 0
+
+    def error_at(self, token, message):
+        position = token.getsourcepos().idx
+        if position not in self.at_position:
+            self.at_position[position] = []
+        self.at_position[position].append(message)
+        self.count += 1
+
+    def has_errors(self):
+        return self.count > 0
 
 
 class LoxRuntimeError(Exception):

@@ -386,7 +386,10 @@ def call_value(frame, callee, argc):
 def call_closure(frame, closure, argc, receiver):
     """Run `closure` in a new frame whose slot 0 is `receiver` (the
     closure itself, or `this`) and whose next slots are the arguments."""
-    code = closure.code
+    # The callee's Code becomes a constant of the trace (one guard), so its
+    # arity check and frame size fold away and the new frame can stay
+    # virtual: an inlined call allocates nothing.
+    code = promote(closure.code)
     if argc != code.arity:
         raise LoxRuntimeError(errors.arity_mismatch(code.arity, argc))
     if frame.depth + 1 >= MAX_CALL_DEPTH:

@@ -13,7 +13,7 @@ from minilang import errors
 from minilang.builtins import define_builtins
 from minilang.compiler import compile_program
 from minilang.disassembler import disassemble
-from minilang.errors import (CompileErrors, LoxRuntimeError, InternalError,
+from minilang.errors import (FoundErrors, LoxRuntimeError, InternalError,
                              EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
                              EXIT_RUNTIME_ERROR, EXIT_IO_ERROR)
 from minilang.frame import Frame
@@ -87,11 +87,13 @@ def compile_source(source, globals):
         try:
             program = parse(tokens)
         except SyntaxErrorsFound:
-            report(syntax_errors.report(tokens))
+            report(syntax_errors.report(tokens, None))
             return None
-        reporter = CompileErrors()
-        code = compile_program(program, globals, reporter)
-        report(reporter.messages)
+        found = FoundErrors()
+        code = compile_program(program, globals, found)
+        if found.has_errors():
+            report(syntax_errors.report(tokens, found))
+            return None
         return code
     except StackOverflow:
         check_stack_overflow()

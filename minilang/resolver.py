@@ -13,13 +13,16 @@ annotates the tree:
   kind).
 
 So the interpreter never searches for a name in a chain of scopes: a
-local is an index into the frame, fixed in the bytecode.  This pass also
-reports clox's scope errors (a variable declared twice, read in its own
+local is an index into the frame, fixed in the bytecode.
+
+The scope state and its checks are in `Scopes`, which works on tokens: it
+finds clox's scope errors (a variable declared twice, read in its own
 initializer, `this`/`super`/`return` where they cannot be, the limits on
-locals, captured variables, parameters and arguments).
+locals, captured variables, parameters and arguments).  `Resolver` walks
+the tree and calls it; syntax_errors.py calls the same methods while it
+reports a file that does not parse, so these checks exist once.
 """
 
-from rply.token import Token
 
 from minilang import ast
 from minilang import errors
@@ -88,27 +91,21 @@ class ClassScope(object):
         self.has_superclass = has_superclass
 
 
-def resolve(program, reporter):
-    """Annotate `program` in place; errors go to `reporter`."""
-    resolver = Resolver(reporter)
-    program.scope = resolver.function_scope
-    resolver.declarations(program.body)
-
-
-class Resolver(object):
+class Scopes(object):
+    """clox's compile-time scope state, one call per thing the parser meets."""
 
     def __init__(self, reporter):
         self.errors = reporter
         self.function_scope = FunctionScope(None, SCRIPT)
         self.class_scope = None
 
-    # ------------------------------------------------------------ scopes
+    # -------------------------------------------------- blocks and names
 
     def begin_scope(self):
         self.function_scope.depth += 1
 
     def end_scope(self):
-        """Leave a block; return its locals, innermost last."""
+        """Leave a block; return its locals in declaration order."""
         scope = self.function_scope
         scope.depth -= 1
         ended = []
@@ -118,101 +115,190 @@ class Resolver(object):
         ended.reverse()
         return ended
 
-    def declare_local(self, name):
-        """Add a local in the current scope (not yet usable: depth -1)."""
+    def declare(self, name):
+        """Declare `name` in the current scope: a new Local (not usable
+        until `define`), or None for a global at the top level."""
+        if self.function_scope.depth == 0:
+            return None
+        return self.declare_local(name, name.value)
+
+    def declare_local(self, token, name):
         scope = self.function_scope
         i = len(scope.locals) - 1
         while i >= 0:
             local = scope.locals[i]
             if local.depth != -1 and local.depth < scope.depth:
                 break
-            if local.name == name.value:
+            if local.name == name:
                 self.errors.error_at(
-                    name, "Already a variable with this name in this scope.")
+                    token, "Already a variable with this name in this scope.")
                 break
             i -= 1
         if len(scope.locals) == MAX_LOCALS:
-            self.errors.error_at(name, "Too many local variables in function.")
-        local = Local(name.value, len(scope.locals), -1)
+            self.errors.error_at(token, "Too many local variables in "
+                                 "function.")
+        local = Local(name, len(scope.locals), -1)
         scope.locals.append(local)
         return local
 
-    def define_local(self, local):
-        local.depth = self.function_scope.depth
-
-    def declare(self, name):
-        """Declare `name` where the current scope declares: a local, or a
-        global (None) at the top level."""
-        if self.function_scope.depth == 0:
-            return None
-        return self.declare_local(name)
+    def define(self, local):
+        if local is not None:
+            local.depth = self.function_scope.depth
 
     def lookup(self, name):
-        """Resolve a name use to an Access."""
-        scope = self.function_scope
-        slot = self.find_local(scope, name)
-        if slot >= 0:
-            return Access(LOCAL, slot, scope.locals[slot], name)
-        index = self.find_upvalue(scope, name)
-        if index >= 0:
-            return Access(UPVALUE, index, None, name)
-        return Access(GLOBAL, 0, None, name)
+        """Resolve a use of the name token `name` to an Access."""
+        return self.lookup_named(name, name.value)
 
-    def find_local(self, scope, name):
+    def lookup_named(self, token, name):
+        scope = self.function_scope
+        slot = self.find_local(scope, token, name)
+        if slot >= 0:
+            return Access(LOCAL, slot, scope.locals[slot], token)
+        index = self.find_upvalue(scope, token, name)
+        if index >= 0:
+            return Access(UPVALUE, index, None, token)
+        return Access(GLOBAL, 0, None, token)
+
+    def find_local(self, scope, token, name):
         i = len(scope.locals) - 1
         while i >= 0:
             local = scope.locals[i]
-            if local.name == name.value:
+            if local.name == name:
                 if local.depth == -1:
                     self.errors.error_at(
-                        name, "Can't read local variable in its own "
+                        token, "Can't read local variable in its own "
                         "initializer.")
                 return i
             i -= 1
         return -1
 
-    def find_upvalue(self, scope, name):
+    def find_upvalue(self, scope, token, name):
         if scope.enclosing is None:
             return -1
-        slot = self.find_local(scope.enclosing, name)
+        slot = self.find_local(scope.enclosing, token, name)
         if slot >= 0:
             scope.enclosing.locals[slot].captured = True
-            return self.add_upvalue(scope, True, slot, name)
-        index = self.find_upvalue(scope.enclosing, name)
+            return self.add_upvalue(scope, True, slot, token)
+        index = self.find_upvalue(scope.enclosing, token, name)
         if index >= 0:
-            return self.add_upvalue(scope, False, index, name)
+            return self.add_upvalue(scope, False, index, token)
         return -1
 
-    def add_upvalue(self, scope, is_local, index, name):
+    def add_upvalue(self, scope, is_local, index, token):
         for i in range(len(scope.upvalues)):
             upvalue = scope.upvalues[i]
             if upvalue.is_local == is_local and upvalue.index == index:
                 return i
         if len(scope.upvalues) == MAX_UPVALUES:
-            self.errors.error_at(name, "Too many closure variables in "
+            self.errors.error_at(token, "Too many closure variables in "
                                  "function.")
             return 0
         scope.upvalues.append(UpvalueRef(is_local, index))
         return len(scope.upvalues) - 1
 
-    # ------------------------------------------------------ declarations
+    # ---------------------------------------------------------- functions
+
+    def begin_function(self, kind):
+        scope = FunctionScope(self.function_scope, kind)
+        self.function_scope = scope
+        self.begin_scope()
+        return scope
+
+    def parameter(self, name, index):
+        """The parameter `name`, the index-th (from 0)."""
+        if index == MAX_ARGS:
+            self.errors.error_at(name, errors.TOO_MANY_PARAMETERS)
+        local = self.declare_local(name, name.value)
+        self.define(local)
+        self.function_scope.params.append(local)
+
+    def end_function(self):
+        self.function_scope = self.function_scope.enclosing
+
+    def check_return(self, keyword, has_value):
+        kind = self.function_scope.kind
+        if kind == SCRIPT:
+            self.errors.error_at(keyword, errors.RETURN_AT_TOP)
+        if has_value and kind == INITIALIZER:
+            self.errors.error_at(keyword, errors.RETURN_FROM_INIT)
+
+    def check_argument(self, index, last_token):
+        """After the index-th (from 0) argument, ending at last_token."""
+        if index == MAX_ARGS:
+            self.errors.error_at(last_token, errors.TOO_MANY_ARGUMENTS)
+
+    # ------------------------------------------------------------ classes
+
+    def begin_class(self):
+        self.class_scope = ClassScope(self.class_scope, False)
+
+    def inherit(self, class_name, superclass):
+        """After the superclass name: check it, open the scope of the
+        hidden local `super` (which holds the superclass); return it."""
+        if superclass.value == class_name.value:
+            self.errors.error_at(superclass, errors.INHERIT_SELF)
+        self.begin_scope()
+        local = self.declare_local(superclass, "super")
+        self.define(local)
+        self.class_scope.has_superclass = True
+        return local
+
+    def end_class(self):
+        if self.class_scope.has_superclass:
+            self.end_scope()
+        self.class_scope = self.class_scope.enclosing
+
+    def method_kind(self, name):
+        if name.value == "init":
+            return INITIALIZER
+        return METHOD
+
+    def this(self, keyword):
+        """A use of `this`: its Access, or None after an error."""
+        if self.class_scope is None:
+            self.errors.error_at(keyword, errors.THIS_OUTSIDE_CLASS)
+            return None
+        return self.lookup(keyword)
+
+    def check_super(self, keyword):
+        """A use of `super`: may it be used here?"""
+        if self.class_scope is None:
+            self.errors.error_at(keyword, errors.SUPER_OUTSIDE_CLASS)
+            return False
+        if not self.class_scope.has_superclass:
+            self.errors.error_at(keyword, errors.SUPER_NO_SUPERCLASS)
+            return False
+        return True
+
+
+def resolve(program, reporter):
+    """Annotate `program` in place; errors go to `reporter`."""
+    resolver = Resolver(reporter)
+    program.scope = resolver.scopes.function_scope
+    resolver.declarations(program.body)
+
+
+class Resolver(object):
+    """Walks the tree in source order, calling Scopes as clox's parser
+    would, and records the answers in the tree."""
+
+    def __init__(self, reporter):
+        self.scopes = Scopes(reporter)
 
     def declarations(self, body):
         for statement in body:
             self.statement(statement)
-            self.errors.end_declaration()
 
     def statement(self, node):
+        scopes = self.scopes
         if isinstance(node, ast.Var):
-            node.declared = self.declare(node.name)
+            node.declared = scopes.declare(node.name)
             if node.init is not None:
                 self.expression(node.init)
-            if node.declared is not None:
-                self.define_local(node.declared)
+            scopes.define(node.declared)
         elif isinstance(node, ast.Function):
-            node.declared = self.declare(node.name)
-            if node.declared is not None:
-                self.define_local(node.declared)
+            node.declared = scopes.declare(node.name)
+            scopes.define(node.declared)
             self.function(node, FUNCTION)
         elif isinstance(node, ast.Class):
             self.class_declaration(node)
@@ -221,9 +307,9 @@ class Resolver(object):
         elif isinstance(node, ast.Print):
             self.expression(node.expr)
         elif isinstance(node, ast.Block):
-            self.begin_scope()
+            scopes.begin_scope()
             self.declarations(node.body)
-            node.locals = self.end_scope()
+            node.locals = scopes.end_scope()
         elif isinstance(node, ast.If):
             self.expression(node.cond)
             self.statement(node.then)
@@ -233,7 +319,7 @@ class Resolver(object):
             self.expression(node.cond)
             self.statement(node.body)
         elif isinstance(node, ast.For):
-            self.begin_scope()
+            scopes.begin_scope()
             if node.init is not None:
                 self.statement(node.init)
             if node.cond is not None:
@@ -241,68 +327,41 @@ class Resolver(object):
             if node.incr is not None:
                 self.expression(node.incr)
             self.statement(node.body)
-            node.locals = self.end_scope()
+            node.locals = scopes.end_scope()
         elif isinstance(node, ast.Return):
-            self.return_statement(node)
+            scopes.check_return(node.keyword, node.value is not None)
+            if node.value is not None:
+                self.expression(node.value)
         else:
             raise errors.InternalError("resolver: unknown statement")
 
-    def return_statement(self, node):
-        kind = self.function_scope.kind
-        if kind == SCRIPT:
-            self.errors.error_at(node.keyword, errors.RETURN_AT_TOP)
-        if node.value is not None:
-            if kind == INITIALIZER:
-                self.errors.error_at(node.keyword, errors.RETURN_FROM_INIT)
-            self.expression(node.value)
-
     def function(self, node, kind):
-        scope = FunctionScope(self.function_scope, kind)
-        node.scope = scope
-        self.function_scope = scope
-        self.begin_scope()
+        scopes = self.scopes
+        node.scope = scopes.begin_function(kind)
         for i in range(len(node.params)):
-            param = node.params[i]
-            if i == MAX_ARGS:
-                self.errors.error_at(param, errors.TOO_MANY_PARAMETERS)
-            local = self.declare_local(param)
-            self.define_local(local)
-            scope.params.append(local)
+            scopes.parameter(node.params[i], i)
         self.declarations(node.body)
-        self.function_scope = scope.enclosing
+        scopes.end_function()
 
     def class_declaration(self, node):
-        node.declared = self.declare(node.name)
-        if node.declared is not None:
-            self.define_local(node.declared)
-        klass = ClassScope(self.class_scope, False)
-        self.class_scope = klass
-        superclass = node.superclass
-        if superclass is not None:
-            self.expression(superclass)
-            if superclass.name.value == node.name.value:
-                self.errors.error_at(superclass.name, errors.INHERIT_SELF)
-            self.begin_scope()
-            node.super_local = self.declare_local(superclass.name)
-            node.super_local.name = "super"
-            self.define_local(node.super_local)
-            klass.has_superclass = True
+        scopes = self.scopes
+        node.declared = scopes.declare(node.name)
+        scopes.define(node.declared)
+        scopes.begin_class()
+        if node.superclass is not None:
+            self.expression(node.superclass)
+            node.super_local = scopes.inherit(node.name,
+                                              node.superclass.name)
         for method in node.methods:
-            if method.name.value == "init":
-                self.function(method, INITIALIZER)
-            else:
-                self.function(method, METHOD)
-        if superclass is not None:
-            self.end_scope()
-        self.class_scope = klass.enclosing
-
-    # ------------------------------------------------------- expressions
+            self.function(method, scopes.method_kind(method.name))
+        scopes.end_class()
 
     def expression(self, node):
+        scopes = self.scopes
         if isinstance(node, ast.Variable):
-            node.resolved = self.lookup(node.name)
+            node.resolved = scopes.lookup(node.name)
         elif isinstance(node, ast.Assign):
-            node.resolved = self.lookup(node.name)
+            node.resolved = scopes.lookup(node.name)
             self.expression(node.value)
         elif isinstance(node, ast.Binary):
             self.expression(node.left)
@@ -315,37 +374,46 @@ class Resolver(object):
         elif isinstance(node, ast.Grouping):
             self.expression(node.expr)
         elif isinstance(node, ast.Call):
-            self.expression(node.callee)
-            for i in range(len(node.args)):
-                arg = node.args[i]
-                self.expression(arg)
-                if i == MAX_ARGS:
-                    self.errors.error_at(arg.last, errors.TOO_MANY_ARGUMENTS)
+            self.call(node)
         elif isinstance(node, ast.Get):
             self.expression(node.obj)
         elif isinstance(node, ast.Set):
             self.expression(node.obj)
             self.expression(node.value)
         elif isinstance(node, ast.This):
-            if self.class_scope is None:
-                self.errors.error_at(node.keyword, errors.THIS_OUTSIDE_CLASS)
-            else:
-                node.resolved = self.lookup(node.keyword)
+            node.resolved = scopes.this(node.keyword)
         elif isinstance(node, ast.Super):
-            if self.class_scope is None:
-                self.errors.error_at(node.keyword, errors.SUPER_OUTSIDE_CLASS)
-            elif not self.class_scope.has_superclass:
-                self.errors.error_at(node.keyword, errors.SUPER_NO_SUPERCLASS)
-            else:
-                node.this_resolved = self.lookup_named(node.keyword, "this")
-                node.super_resolved = self.lookup_named(node.keyword, "super")
+            self.super_access(node)
         elif (isinstance(node, ast.Literal) or isinstance(node, ast.Number) or
               isinstance(node, ast.String)):
             pass
         else:
             raise errors.InternalError("resolver: unknown expression")
 
-    def lookup_named(self, token, name):
-        """Look up a name that is not the token's own text (`super.x`
-        reads the hidden locals `this` and `super`)."""
-        return self.lookup(Token("IDENTIFIER", name, token.getsourcepos()))
+    def call(self, node):
+        callee = node.callee
+        if isinstance(callee, ast.Super):
+            # clox reads `this`, then the arguments, then `super`.
+            if self.scopes.check_super(callee.keyword):
+                callee.this_resolved = self.scopes.lookup_named(
+                    callee.keyword, "this")
+                self.arguments(node)
+                callee.super_resolved = self.scopes.lookup_named(
+                    callee.keyword, "super")
+            else:
+                self.arguments(node)
+            return
+        self.expression(callee)
+        self.arguments(node)
+
+    def arguments(self, node):
+        for i in range(len(node.args)):
+            arg = node.args[i]
+            self.expression(arg)
+            self.scopes.check_argument(i, arg.last)
+
+    def super_access(self, node):
+        if self.scopes.check_super(node.keyword):
+            node.this_resolved = self.scopes.lookup_named(node.keyword, "this")
+            node.super_resolved = self.scopes.lookup_named(node.keyword,
+                                                           "super")

@@ -8,16 +8,21 @@ recogniser with clox's structure (recursive descent for statements, Pratt
 precedence climbing for expressions) that builds nothing: it exists only to
 say, for a file known to be wrong, what is wrong, in clox's words and order.
 
-Besides syntax it makes the checks clox makes while parsing that need only
-the nesting of classes and functions (`this`, `super`, `return`, a class
-inheriting from itself, 255 parameters/arguments), so that those errors
-keep their place among the syntax errors.  Scope errors (a local declared
-twice, ...) are the resolver's; the resolver only runs on a file that
-parses.
+It is also how the errors of a file that *does* parse are reported.  The
+resolver and compiler find those (a local declared twice, too many
+constants, ...) and note the token each is at; this parser then reports
+each one when it reaches that token, which is when clox reports it.  So
+clox's panic mode and resynchronisation apply to them too: after
+`{ class A < A {} }` clox skips the block's `}` while resynchronising and
+then reports "Expect '}' after block." at the end, and so does minilang.
+
+For a file that does not parse there is no tree to resolve, so this parser
+makes the scope checks itself, as clox does while parsing: it calls the
+resolver's `Scopes` at the same points (the checks are written once).
 """
 
-from minilang import errors
-from minilang.errors import CompileErrors
+from minilang.errors import CompileErrors, ErrorSink
+from minilang.resolver import Scopes, FUNCTION, INITIALIZER
 
 # Precedence levels, lowest first, as in clox.
 NONE, ASSIGNMENT, OR, AND, EQUALITY, COMPARISON, TERM, FACTOR, UNARY, \
@@ -39,33 +44,29 @@ PREFIX_STARTERS = ["LEFT_PAREN", "MINUS", "BANG", "IDENTIFIER", "STRING",
 SYNC_KEYWORDS = ["CLASS", "FUN", "VAR", "FOR", "IF", "WHILE", "PRINT",
                  "RETURN"]
 
-# Function kinds, for the `return` checks.
-SCRIPT, FUNCTION, METHOD, INITIALIZER = range(4)
 
-
-class ClassContext(object):
-    def __init__(self, enclosing, has_superclass):
-        self.enclosing = enclosing
-        self.has_superclass = has_superclass
-
-
-def report(tokens):
-    """Return the list of error lines for a file with syntax errors."""
-    checker = Recogniser(tokens)
+def report(tokens, found):
+    """The error lines for a file that has errors: syntax errors if `found`
+    is None, else the errors noted in `found` (a FoundErrors)."""
+    checker = Recogniser(tokens, found)
     checker.program()
     return checker.errors.messages
 
 
 class Recogniser(object):
 
-    def __init__(self, tokens):
+    def __init__(self, tokens, found):
         self.tokens = tokens
+        self.found = found
         self.index = 0
         self.errors = CompileErrors()
+        if found is None:
+            self.scopes = Scopes(self.errors)
+        else:
+            # The errors are known already: only keep track of scopes.
+            self.scopes = Scopes(ErrorSink())
         self.previous = tokens[0]
         self.current = tokens[0]
-        self.function_kinds = [SCRIPT]
-        self.klass = None
         self.advance()
 
     # -------------------------------------------------------------- tokens
@@ -79,6 +80,11 @@ class Recogniser(object):
             if self.current.name != "ERROR":
                 break
             self.errors.error_at(self.current, self.current.value)
+        if self.found is not None:
+            position = self.previous.getsourcepos().idx
+            if position in self.found.at_position:
+                for message in self.found.at_position[position]:
+                    self.errors.error_at(self.previous, message)
 
     def check(self, name):
         return self.current.name == name
@@ -121,6 +127,7 @@ class Recogniser(object):
             self.class_declaration()
         elif self.match("FUN"):
             self.consume("IDENTIFIER", "Expect function name.")
+            self.scopes.define(self.scopes.declare(self.previous))
             self.function(FUNCTION)
         elif self.match("VAR"):
             self.var_declaration()
@@ -132,44 +139,42 @@ class Recogniser(object):
     def class_declaration(self):
         self.consume("IDENTIFIER", "Expect class name.")
         class_name = self.previous
-        self.klass = ClassContext(self.klass, False)
+        self.scopes.define(self.scopes.declare(class_name))
+        self.scopes.begin_class()
         if self.match("LESS"):
             self.consume("IDENTIFIER", "Expect superclass name.")
-            if self.previous.value == class_name.value:
-                self.error(errors.INHERIT_SELF)
-            self.klass.has_superclass = True
+            self.scopes.lookup(self.previous)
+            self.scopes.inherit(class_name, self.previous)
         self.consume("LEFT_BRACE", "Expect '{' before class body.")
         while not self.check("RIGHT_BRACE") and not self.check("EOF"):
             self.consume("IDENTIFIER", "Expect method name.")
-            if self.previous.value == "init":
-                self.function(INITIALIZER)
-            else:
-                self.function(METHOD)
+            self.function(self.scopes.method_kind(self.previous))
         self.consume("RIGHT_BRACE", "Expect '}' after class body.")
-        self.klass = self.klass.enclosing
+        self.scopes.end_class()
 
     def function(self, kind):
-        self.function_kinds.append(kind)
+        self.scopes.begin_function(kind)
         self.consume("LEFT_PAREN", "Expect '(' after function name.")
         if not self.check("RIGHT_PAREN"):
             arity = 0
             while True:
-                arity += 1
-                if arity > 255:
-                    self.error_at_current(errors.TOO_MANY_PARAMETERS)
                 self.consume("IDENTIFIER", "Expect parameter name.")
+                self.scopes.parameter(self.previous, arity)
+                arity += 1
                 if not self.match("COMMA"):
                     break
         self.consume("RIGHT_PAREN", "Expect ')' after parameters.")
         self.consume("LEFT_BRACE", "Expect '{' before function body.")
         self.block()
-        self.function_kinds.pop()
+        self.scopes.end_function()
 
     def var_declaration(self):
         self.consume("IDENTIFIER", "Expect variable name.")
+        local = self.scopes.declare(self.previous)
         if self.match("EQUAL"):
             self.expression()
         self.consume("SEMICOLON", "Expect ';' after variable declaration.")
+        self.scopes.define(local)
 
     # ---------------------------------------------------------- statements
 
@@ -194,7 +199,9 @@ class Recogniser(object):
             self.consume("RIGHT_PAREN", "Expect ')' after condition.")
             self.statement()
         elif self.match("LEFT_BRACE"):
+            self.scopes.begin_scope()
             self.block()
+            self.scopes.end_scope()
         else:
             self.expression()
             self.consume("SEMICOLON", "Expect ';' after expression.")
@@ -205,6 +212,7 @@ class Recogniser(object):
         self.consume("RIGHT_BRACE", "Expect '}' after block.")
 
     def for_statement(self):
+        self.scopes.begin_scope()
         self.consume("LEFT_PAREN", "Expect '(' after 'for'.")
         if self.match("SEMICOLON"):
             pass
@@ -220,15 +228,12 @@ class Recogniser(object):
             self.expression()
             self.consume("RIGHT_PAREN", "Expect ')' after for clauses.")
         self.statement()
+        self.scopes.end_scope()
 
     def return_statement(self):
-        kind = self.function_kinds[len(self.function_kinds) - 1]
-        if kind == SCRIPT:
-            self.error(errors.RETURN_AT_TOP)
+        self.scopes.check_return(self.previous, not self.check("SEMICOLON"))
         if self.match("SEMICOLON"):
             return
-        if kind == INITIALIZER:
-            self.error(errors.RETURN_FROM_INIT)
         self.expression()
         self.consume("SEMICOLON", "Expect ';' after return value.")
 
@@ -257,20 +262,22 @@ class Recogniser(object):
         elif name == "MINUS" or name == "BANG":
             self.parse_precedence(UNARY)
         elif name == "IDENTIFIER":
+            self.scopes.lookup(self.previous)
             if can_assign and self.match("EQUAL"):
                 self.expression()
         elif name == "SUPER":
-            if self.klass is None:
-                self.error(errors.SUPER_OUTSIDE_CLASS)
-            elif not self.klass.has_superclass:
-                self.error(errors.SUPER_NO_SUPERCLASS)
+            keyword = self.previous
+            allowed = self.scopes.check_super(keyword)
             self.consume("DOT", "Expect '.' after 'super'.")
             self.consume("IDENTIFIER", "Expect superclass method name.")
+            if allowed:
+                self.scopes.lookup_named(keyword, "this")
             if self.match("LEFT_PAREN"):
                 self.argument_list()
+            if allowed:
+                self.scopes.lookup_named(keyword, "super")
         elif name == "THIS":
-            if self.klass is None:
-                self.error(errors.THIS_OUTSIDE_CLASS)
+            self.scopes.this(self.previous)
         # literals (STRING NUMBER TRUE FALSE NIL) need nothing more
 
     def infix(self, name, can_assign):
@@ -295,8 +302,7 @@ class Recogniser(object):
         if not self.check("RIGHT_PAREN"):
             while True:
                 self.expression()
-                if count == 255:
-                    self.error(errors.TOO_MANY_ARGUMENTS)
+                self.scopes.check_argument(count, self.previous)
                 count += 1
                 if not self.match("COMMA"):
                     break

@@ -23,3 +23,35 @@ class TestTraces(LLJitMixin):
         assert self.meta_interp(main, [], listops=True) == 1000
         self.check_simple_loop({'float_add': 1, 'float_lt': 1,
                                 'guard_true': 1, 'jump': 1})
+
+    def test_call_is_inlined(self):
+        # A call inside the loop is traced through (inline=True is the
+        # binary's default): the callee's Code is promoted to a constant, so
+        # its frame is virtual, never allocated, and no call remains; what
+        # is left of `inc` is its float_add between the portal-frame marks.
+        main = program("""
+            fun inc(x) { return x + 1; }
+            var result;
+            { var i = 0; while (i < 1000) i = inc(i); result = i; }
+        """)
+        assert self.meta_interp(main, [], listops=True, inline=True) == 1000
+        self.check_simple_loop({'float_lt': 1, 'guard_true': 1,
+                                'guard_not_invalidated': 1,
+                                'enter_portal_frame': 1, 'float_add': 1,
+                                'leave_portal_frame': 1, 'jump': 1})
+
+    def test_global_lookup_is_folded(self):
+        # Globals: the name -> cell lookup is @elidable on a quasi-immutable
+        # version, so in the loop only the cell's value is read and written.
+        # What remains is reading the cell's number and storing a new one:
+        # no call (no dictionary lookup), no read of the Globals object.
+        main = program("""
+            var result = 0;
+            while (result < 1000) result = result + 1;
+        """)
+        assert self.meta_interp(main, [], listops=True) == 1000
+        self.check_simple_loop({'guard_not_invalidated': 1,
+                                'getfield_gc_f': 1, 'float_lt': 1,
+                                'guard_true': 1, 'float_add': 1,
+                                'new_with_vtable': 1, 'setfield_gc': 2,
+                                'jump': 1})
