@@ -167,7 +167,9 @@ class Super(Expr):
 # ----------------------------------------------------------------- statements
 
 class Stmt(Node):
-    _attrs_ = []
+    """A statement; `last` is its last token (where clox is when it has
+    compiled it: an error about a jump over it is reported there)."""
+    _attrs_ = ['last']
 
 
 class ExprStmt(Stmt):
@@ -176,6 +178,7 @@ class ExprStmt(Stmt):
     def __init__(self, expr, end):
         self.expr = expr
         self.end = end
+        self.last = end
 
 
 class Print(Stmt):
@@ -184,6 +187,7 @@ class Print(Stmt):
     def __init__(self, expr, end):
         self.expr = expr
         self.end = end
+        self.last = end
 
 
 class Var(Stmt):
@@ -195,6 +199,7 @@ class Var(Stmt):
         self.name = name
         self.init = init
         self.end = end
+        self.last = end
         self.declared = None
 
 
@@ -205,6 +210,7 @@ class Block(Stmt):
     def __init__(self, body, close):
         self.body = body
         self.close = close
+        self.last = close
         self.locals = None
 
 
@@ -215,6 +221,7 @@ class If(Stmt):
         self.cond = cond
         self.then = then
         self.otherwise = otherwise
+        self.last = otherwise.last if otherwise is not None else then.last
 
 
 class While(Stmt):
@@ -223,6 +230,7 @@ class While(Stmt):
     def __init__(self, cond, body):
         self.cond = cond
         self.body = body
+        self.last = body.last
 
 
 class For(Stmt):
@@ -235,6 +243,7 @@ class For(Stmt):
         self.cond = cond
         self.incr = incr
         self.body = body
+        self.last = body.last
         self.locals = None
 
 
@@ -245,6 +254,7 @@ class Return(Stmt):
         self.keyword = keyword
         self.value = value
         self.end = end
+        self.last = end
 
 
 class Function(Stmt):
@@ -258,6 +268,7 @@ class Function(Stmt):
         self.params = params
         self.body = body
         self.close = close
+        self.last = close
         self.declared = None
         self.scope = None
 
@@ -271,6 +282,7 @@ class Class(Stmt):
         self.superclass = superclass      # a Variable, or None
         self.methods = methods
         self.close = close
+        self.last = close
         self.declared = None
         self.super_local = None
 
@@ -286,33 +298,22 @@ class Program(Node):
 
 
 # ---------------------------------------------------- boxes for rply actions
-# Lists being collected by the grammar.  One box class per element type, so
-# that RPython sees each list holding one type (Stmt, Expr, Token, Function)
-# rather than their common base.
 
-class StmtList(BaseBox):
-    _attrs_ = ['items']
+def list_box(name):
+    """A class of box for a list being collected by the grammar.  Each
+    element type (Stmt, Expr, Token, Function) gets a class of its own, so
+    that RPython sees each list holding one type rather than their common
+    base."""
+    class ListBox(BaseBox):
+        _attrs_ = ['items']
 
-    def __init__(self, items):
-        self.items = items
-
-
-class ExprList(BaseBox):
-    _attrs_ = ['items']
-
-    def __init__(self, items):
-        self.items = items
+        def __init__(self, items):
+            self.items = items
+    ListBox.__name__ = name
+    return ListBox
 
 
-class TokenList(BaseBox):
-    _attrs_ = ['items']
-
-    def __init__(self, items):
-        self.items = items
-
-
-class FunctionList(BaseBox):
-    _attrs_ = ['items']
-
-    def __init__(self, items):
-        self.items = items
+StmtList = list_box("StmtList")
+ExprList = list_box("ExprList")
+TokenList = list_box("TokenList")
+FunctionList = list_box("FunctionList")

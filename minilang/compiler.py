@@ -232,14 +232,14 @@ class CodeBuilder(object):
         self.emit(op.POP, line)
         self.statement(node.then)
         else_jump = self.emit_jump(op.JUMP, line)
-        self.patch_jump(then_jump, last_token(node.then))
+        self.patch_jump(then_jump, node.then.last)
         self.depth = depth
         self.emit(op.POP, line)
         if node.otherwise is not None:
             self.statement(node.otherwise)
-            self.patch_jump(else_jump, last_token(node.otherwise))
+            self.patch_jump(else_jump, node.otherwise.last)
         else:
-            self.patch_jump(else_jump, last_token(node.then))
+            self.patch_jump(else_jump, node.then.last)
 
     def while_statement(self, node):
         start = self.loop_start()
@@ -249,7 +249,7 @@ class CodeBuilder(object):
         depth = self.depth
         self.emit(op.POP, line)
         self.statement(node.body)
-        end = last_token(node.body)
+        end = node.body.last
         self.emit_loop(start, end)
         self.patch_jump(exit_jump, end)
         self.depth = depth
@@ -261,7 +261,7 @@ class CodeBuilder(object):
         start = self.loop_start()
         exit_jump = None
         depth = 0
-        line = line_of(last_token(node.body))
+        line = line_of(node.body.last)
         if node.cond is not None:
             self.expression(node.cond)
             line = node.cond.line()
@@ -277,7 +277,7 @@ class CodeBuilder(object):
             start = increment_start
             self.patch_jump(body_jump, node.incr.last)
         self.statement(node.body)
-        end = last_token(node.body)
+        end = node.body.last
         self.emit_loop(start, end)
         if exit_jump is not None:
             self.patch_jump(exit_jump, end)
@@ -501,30 +501,3 @@ def fixed_lines(items):
 
 def line_of(token):
     return token.getsourcepos().lineno
-
-
-def last_token(node):
-    """The last token of a statement (where clox is when it finishes it)."""
-    if isinstance(node, ast.ExprStmt):
-        return node.end
-    if isinstance(node, ast.Print):
-        return node.end
-    if isinstance(node, ast.Var):
-        return node.end
-    if isinstance(node, ast.Return):
-        return node.end
-    if isinstance(node, ast.Block):
-        return node.close
-    if isinstance(node, ast.If):
-        if node.otherwise is not None:
-            return last_token(node.otherwise)
-        return last_token(node.then)
-    if isinstance(node, ast.While):
-        return last_token(node.body)
-    if isinstance(node, ast.For):
-        return last_token(node.body)
-    if isinstance(node, ast.Function):
-        return node.close
-    if isinstance(node, ast.Class):
-        return node.close
-    raise InternalError("compiler: unknown statement")

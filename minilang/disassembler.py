@@ -39,7 +39,8 @@ def instruction(code, pc):
         line = "   |"
     else:
         line = right(str(code.lines[pc]), 4)
-    text = "%s %s %s" % (zeros(pc), line, left(info.name, 16))
+    name = left(info.name, 16) if info.operands else info.name
+    text = "%s %s %s" % (zeros(pc), line, name)
     start = pc
     pc += 1
     for kind in info.operands:

@@ -67,6 +67,9 @@ class Recogniser(object):
             self.scopes = Scopes(ErrorSink())
         self.previous = tokens[0]
         self.current = tokens[0]
+        # While resynchronising, tokens are skipped unparsed: the errors
+        # found in them are not reported (lexical errors still are).
+        self.skipping = False
         self.advance()
 
     # -------------------------------------------------------------- tokens
@@ -80,7 +83,7 @@ class Recogniser(object):
             if self.current.name != "ERROR":
                 break
             self.errors.error_at(self.current, self.current.value)
-        if self.found is not None:
+        if self.found is not None and not self.skipping:
             position = self.previous.getsourcepos().idx
             if position in self.found.at_position:
                 for message in self.found.at_position[position]:
@@ -109,12 +112,14 @@ class Recogniser(object):
 
     def synchronize(self):
         self.errors.end_declaration()
+        self.skipping = True
         while self.current.name != "EOF":
             if self.previous.name == "SEMICOLON":
-                return
+                break
             if self.current.name in SYNC_KEYWORDS:
-                return
+                break
             self.advance()
+        self.skipping = False
 
     # -------------------------------------------------------- declarations
 

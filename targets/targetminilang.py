@@ -16,8 +16,37 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
 
 from minilang.main import main  # noqa: E402
 
+from rpython.rlib import rstack  # noqa: E402
+from rpython.rtyper.lltypesystem import lltype, rffi  # noqa: E402
+from rpython.translator.tool.cbuild import ExternalCompilationInfo  # noqa
+
+# RPython stops a recursion with a StackOverflow error at 2.8 MB of C stack
+# (MAX_STACK_SIZE), far less than Linux gives a process (8 MB by default).
+# Deep Lox recursion and deeply nested programs need more, so the binary
+# asks the OS for its stack limit (getrlimit, a few lines of C) and lets
+# RPython use three quarters of it.
+_stack_eci = ExternalCompilationInfo(
+    post_include_bits=["long minilang_stack_limit(void);"],
+    separate_module_sources=["""
+#include <sys/resource.h>
+long minilang_stack_limit(void) {
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_STACK, &limit) != 0)
+        return 0;
+    if (limit.rlim_cur == RLIM_INFINITY)
+        return 64L << 20;
+    return (long)limit.rlim_cur;
+}
+"""])
+stack_limit = rffi.llexternal("minilang_stack_limit", [], lltype.Signed,
+                              compilation_info=_stack_eci)
+RPYTHON_STACK_SIZE = 11 << 18
+
 
 def entry_point(argv):
+    limit = stack_limit()
+    if limit > 0:
+        rstack._stack_set_length_fraction(limit * 0.75 / RPYTHON_STACK_SIZE)
     return main(argv)
 
 

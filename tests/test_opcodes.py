@@ -1,0 +1,167 @@
+"""minilang.opcodes.OPS: the instruction table is consistent, and every
+opcode is compiled, dispatched by the interpreter and disassembled."""
+
+import inspect
+import re
+
+import pytest
+
+from minilang import interpreter
+from minilang import opcodes as op
+from minilang.disassembler import disassemble, instruction
+
+from compiled import compile_code, decode, all_codes, max_stack_depth
+
+
+# Small programs that between them use every instruction.
+SNIPPETS = [
+    "print 1; print nil; print true; print false;",
+    "var g = 1; g = 2; print g;",
+    "{ var a = 1; a = 2; print a; }",
+    "fun f() { var x = 1; fun g() { x = 2; return x; } x = 3; return x; }",
+    "print 1 == 2; print 1 != 2; print 1 > 2; print 1 >= 2;",
+    "print 1 < 2; print 1 <= 2; print 1 + 2; print 1 - 2;",
+    "print 1 * 2; print 1 / 2; print !true; print -1;",
+    "if (true) print 1; else print 2;",
+    "while (false) print 1;",
+    "for (var i = 0; i < 2; i = i + 1) print i;",
+    "print nil and 1; print nil or 1;",
+    "fun f(a) { return a; } print f(1);",
+    "class A { init(x) { this.x = x; } m() { return this.x; } }"
+    " var a = A(1); print a.x; a.m(); a.x = 2;",
+    "class A { m() { return 1; } }"
+    " class B < A { m() { return super.m() + 1; } n() { return super.m; } }"
+    " print B().m(); print B().n()();",
+]
+
+OPCODE_NAMES = [info.name for info in op.OPS]
+
+
+def compiled_opcode_names():
+    used = set()
+    for source in SNIPPETS:
+        for code in all_codes(compile_code(source)):
+            for ins in decode(code):
+                used.add(ins.name)
+    return used
+
+
+# ------------------------------------------------------------- the table
+
+def test_numbers_are_dense_and_unique():
+    numbers = [info.number for info in op.OPS]
+    assert numbers == list(range(len(op.OPS)))
+    assert len(op.OPS) < 256          # an opcode is one byte
+
+
+def test_names_are_unique_and_match_the_module_constants():
+    assert len(set(OPCODE_NAMES)) == len(OPCODE_NAMES)
+    assert op.NAMES == OPCODE_NAMES
+    for info in op.OPS:
+        assert getattr(op, info.name) == info.number
+
+
+def test_no_stray_opcode_constants():
+    # Every upper-case int in the module is an opcode (or a size table).
+    constants = [name for name, value in vars(op).items()
+                 if name.isupper() and isinstance(value, int)]
+    assert sorted(constants) == sorted(OPCODE_NAMES)
+
+
+@pytest.mark.parametrize("info", op.OPS, ids=OPCODE_NAMES)
+def test_operand_kinds_and_sizes(info):
+    assert set(info.operands) <= set(op.OPERAND_SIZE)
+    assert info.size == 1 + sum(op.OPERAND_SIZE[k] for k in info.operands)
+    assert info.clox_size >= 0
+    assert info.meaning
+    if info.pops_args:
+        assert info.operands.endswith("n")
+
+
+def test_clox_sizes_of_the_instructions_clox_does_not_have():
+    assert op.OPS[op.MAKE_CELL].clox_size == 0
+    for name in ("NOT_EQUAL", "GREATER_EQUAL", "LESS_EQUAL"):
+        # clox emits two instructions (e.g. GREATER NOT) for these.
+        assert op.OPS[getattr(op, name)].clox_size == 2
+    assert op.OPS[op.JUMP].clox_size == 3
+    assert op.OPS[op.CONSTANT].clox_size == 2
+
+
+def test_stack_effect():
+    assert op.stack_effect(op.CONSTANT, 0) == 1
+    assert op.stack_effect(op.POP, 0) == -1
+    assert op.stack_effect(op.CALL, 3) == -3
+    assert op.stack_effect(op.INVOKE, 2) == -2
+    assert op.stack_effect(op.SUPER_INVOKE, 2) == -3
+    assert op.stack_effect(op.ADD, 5) == -1      # argc ignored
+
+
+# ----------------------------------------------- every opcode is dispatched
+
+def execute_source():
+    return inspect.getsource(interpreter.execute)
+
+
+@pytest.mark.parametrize("name", OPCODE_NAMES)
+def test_interpreter_has_a_branch(name):
+    source = execute_source()
+    assert re.search(r"opcode == op\.%s\b" % name, source), name
+
+
+def test_each_opcode_has_exactly_one_branch():
+    branches = re.findall(r"opcode == op\.([A-Z_]+)\b", execute_source())
+    assert sorted(branches) == sorted(OPCODE_NAMES)
+
+
+# ------------------------------------------- every opcode is compiled
+
+def test_every_opcode_is_emitted_by_the_compiler():
+    missing = set(OPCODE_NAMES) - compiled_opcode_names()
+    assert missing == set()
+
+
+@pytest.mark.parametrize("source", SNIPPETS)
+def test_snippets_decode_and_keep_consistent_stack_depth(source):
+    for code in all_codes(compile_code(source)):
+        assert code.frame_size >= max_stack_depth(code)
+
+
+# ------------------------------------------- every opcode is disassembled
+
+@pytest.mark.parametrize("source", SNIPPETS)
+def test_snippet_disassembles(source):
+    code = compile_code(source)
+    text = disassemble(code)
+    for c in all_codes(code):
+        header = "== %s ==" % (c.name or "<script>")
+        assert header in text
+        for ins in decode(c):
+            row, after = instruction(c, ins.pc)
+            assert ins.name in row
+            assert row.startswith("%04d" % ins.pc)
+            assert after == ins.pc + ins.info.size + 2 * len(ins.upvalues)
+
+
+def test_every_opcode_name_appears_in_a_disassembly():
+    text = "".join(disassemble(compile_code(s)) for s in SNIPPETS)
+    seen = set(re.findall(r"^\d{4} +(?:\d+|\|) ([A-Z_]+)", text, re.M))
+    assert seen == set(OPCODE_NAMES)
+
+
+def test_every_snippet_runs():
+    # Compiled code that is never run could hide an opcode with a broken
+    # handler: run them all (in this process or on the binary).
+    import os
+    import tempfile
+    from runner import run
+    directory = tempfile.mkdtemp()
+    try:
+        for i, source in enumerate(SNIPPETS):
+            path = os.path.join(directory, "s%d.lox" % i)
+            with open(path, "w") as f:
+                f.write(source)
+            status, out, err = run([path])
+            assert (status, err) == (0, ""), source
+            os.unlink(path)
+    finally:
+        os.rmdir(directory)
