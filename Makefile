@@ -29,7 +29,7 @@ test: setup
 	@$(TIMED) "CPython 3: unit tests and the program corpus" $(MAKE) -s test-cpython
 	@$(TIMED) "Python 2.7: JIT trace tests" $(MAKE) -s test-jit
 	@$(TIMED) "translation with the JIT (bin/minilang)" $(MAKE) -s translate
-	@$(TIMED) "bin/minilang: the program corpus and examples" $(MAKE) -s test-binary
+	@$(TIMED) "bin/minilang: corpus, examples, command line, robustness" $(MAKE) -s test-binary
 
 test-cpython: $(ENV)/py3.ok
 	$(PY3) -m pytest -q tests
@@ -39,7 +39,8 @@ test-jit: $(ENV)/py2.ok
 
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
-	    tests/test_programs.py tests/test_examples.py tests/test_cli.py
+	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
+	    tests/test_robustness.py tests/test_disassembler.py
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok

@@ -66,7 +66,6 @@ if HAVE_RPYTHON:
         return os.read(fd, 4096)
 
 else:
-    import sys
     import time
 
     class JitDriver(object):

@@ -22,7 +22,7 @@ resolver's `Scopes` at the same points (the checks are written once).
 """
 
 from minilang.errors import CompileErrors, ErrorSink
-from minilang.resolver import Scopes, FUNCTION, INITIALIZER
+from minilang.resolver import Scopes, FUNCTION
 
 # Precedence levels, lowest first, as in clox.
 NONE, ASSIGNMENT, OR, AND, EQUALITY, COMPARISON, TERM, FACTOR, UNARY, \
