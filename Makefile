@@ -35,7 +35,8 @@ test-cpython: $(ENV)/py3.ok
 	$(PY3) -m pytest -q tests
 
 test-jit: $(ENV)/py2.ok
-	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider .
+	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider \
+	    --confcutdir=. .
 
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
