@@ -173,44 +173,40 @@ class Stmt(Node):
 
 
 class ExprStmt(Stmt):
-    _attrs_ = ['expr', 'end']
+    _attrs_ = ['expr']
 
-    def __init__(self, expr, end):
+    def __init__(self, expr, last):
         self.expr = expr
-        self.end = end
-        self.last = end
+        self.last = last
 
 
 class Print(Stmt):
-    _attrs_ = ['expr', 'end']
+    _attrs_ = ['expr']
 
-    def __init__(self, expr, end):
+    def __init__(self, expr, last):
         self.expr = expr
-        self.end = end
-        self.last = end
+        self.last = last
 
 
 class Var(Stmt):
     """`var name = init;` (init may be None).  `declared` is the resolver's
     Local, or None for a global."""
-    _attrs_ = ['name', 'init', 'end', 'declared']
+    _attrs_ = ['name', 'init', 'declared']
 
-    def __init__(self, name, init, end):
+    def __init__(self, name, init, last):
         self.name = name
         self.init = init
-        self.end = end
-        self.last = end
+        self.last = last
         self.declared = None
 
 
 class Block(Stmt):
     """`{ ... }`; `locals` (filled by the resolver) are popped at the end."""
-    _attrs_ = ['body', 'close', 'locals']
+    _attrs_ = ['body', 'locals']
 
-    def __init__(self, body, close):
+    def __init__(self, body, last):
         self.body = body
-        self.close = close
-        self.last = close
+        self.last = last
         self.locals = None
 
 
@@ -248,41 +244,37 @@ class For(Stmt):
 
 
 class Return(Stmt):
-    _attrs_ = ['keyword', 'value', 'end']
+    _attrs_ = ['keyword', 'value']
 
-    def __init__(self, keyword, value, end):
+    def __init__(self, keyword, value, last):
         self.keyword = keyword
         self.value = value
-        self.end = end
-        self.last = end
+        self.last = last
 
 
 class Function(Stmt):
     """A `fun` declaration or a method.  The resolver fills in `declared`
     (where the name is bound), `scope` (the FunctionScope with parameters,
     upvalues and the kind of function)."""
-    _attrs_ = ['name', 'params', 'body', 'close', 'declared', 'scope']
+    _attrs_ = ['name', 'params', 'body', 'declared', 'scope']
 
-    def __init__(self, name, params, body, close):
+    def __init__(self, name, params, body, last):
         self.name = name
         self.params = params
         self.body = body
-        self.close = close
-        self.last = close
+        self.last = last
         self.declared = None
         self.scope = None
 
 
 class Class(Stmt):
-    _attrs_ = ['name', 'superclass', 'methods', 'close', 'declared',
-               'super_local']
+    _attrs_ = ['name', 'superclass', 'methods', 'declared', 'super_local']
 
-    def __init__(self, name, superclass, methods, close):
+    def __init__(self, name, superclass, methods, last):
         self.name = name
         self.superclass = superclass      # a Variable, or None
         self.methods = methods
-        self.close = close
-        self.last = close
+        self.last = last
         self.declared = None
         self.super_local = None
 

@@ -189,16 +189,16 @@ class CodeBuilder(object):
     def statement(self, node):
         if isinstance(node, ast.ExprStmt):
             self.expression(node.expr)
-            self.emit(op.POP, line_of(node.end))
+            self.emit(op.POP, line_of(node.last))
         elif isinstance(node, ast.Print):
             self.expression(node.expr)
-            self.emit(op.PRINT, line_of(node.end))
+            self.emit(op.PRINT, line_of(node.last))
         elif isinstance(node, ast.Var):
             self.var_declaration(node)
         elif isinstance(node, ast.Block):
             for statement in node.body:
                 self.statement(statement)
-            self.pop_locals(node.locals, line_of(node.close))
+            self.pop_locals(node.locals, line_of(node.last))
         elif isinstance(node, ast.If):
             self.if_statement(node)
         elif isinstance(node, ast.While):
@@ -222,7 +222,7 @@ class CodeBuilder(object):
             self.expression(node.init)
         else:
             self.emit(op.NIL, line_of(node.name))
-        self.define(node.declared, k, line_of(node.end))
+        self.define(node.declared, k, line_of(node.last))
 
     def if_statement(self, node):
         self.expression(node.cond)
@@ -286,7 +286,7 @@ class CodeBuilder(object):
         self.pop_locals(node.locals, line_of(end))
 
     def return_statement(self, node):
-        line = line_of(node.end)
+        line = line_of(node.last)
         if node.value is not None:
             self.expression(node.value)
         elif self.scope.kind == resolver.INITIALIZER:
@@ -332,13 +332,13 @@ class CodeBuilder(object):
                 body.emit_hidden(op.MAKE_CELL, param.slot, line)
         for statement in node.body:
             body.statement(statement)
-        close = line_of(node.close)
+        close = line_of(node.last)
         if scope.kind == resolver.INITIALIZER:
             body.load_receiver(close)
         else:
             body.emit(op.NIL, close)
         body.emit(op.RETURN, close)
-        k = self.make_constant(body.build(), node.close)
+        k = self.make_constant(body.build(), node.last)
         self.emit_arg(op.CLOSURE, k, close)
         for upvalue in scope.upvalues:
             self.operand(1 if upvalue.is_local else 0, close)
@@ -360,8 +360,8 @@ class CodeBuilder(object):
         for method in node.methods:
             k = self.name_constant(method.name)
             self.function(method)
-            self.emit_arg(op.METHOD, k, line_of(method.close))
-        close = line_of(node.close)
+            self.emit_arg(op.METHOD, k, line_of(method.last))
+        close = line_of(node.last)
         self.emit(op.POP, close)
         if node.superclass is not None:
             self.emit(op.POP, close)

@@ -124,7 +124,7 @@ def methods_more(p):
 def function_no_params(p):
     block = p[3]
     assert isinstance(block, ast.Block)
-    return ast.Function(tok(p[0]), [], block.body, block.close)
+    return ast.Function(tok(p[0]), [], block.body, block.last)
 
 
 @pg.production("function : IDENTIFIER LEFT_PAREN params RIGHT_PAREN block")
@@ -133,7 +133,7 @@ def function_params(p):
     block = p[4]
     assert isinstance(params, ast.TokenList)
     assert isinstance(block, ast.Block)
-    return ast.Function(tok(p[0]), params.items, block.body, block.close)
+    return ast.Function(tok(p[0]), params.items, block.body, block.last)
 
 
 @pg.production("params : IDENTIFIER")

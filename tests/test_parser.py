@@ -401,8 +401,8 @@ def test_nested_functions():
 
 def test_function_keeps_its_closing_brace():
     (f,) = program("fun f() {\n}\n").body
-    assert f.close.value == "}"
-    assert f.close.getsourcepos().lineno == 2
+    assert f.last.value == "}"
+    assert f.last.getsourcepos().lineno == 2
 
 
 def test_class():
