@@ -196,13 +196,52 @@ class W_Class(W_Root):
         return self.methods.get(name, None)
 
 
+class Map(object):
+    """The layout of an instance: which field is at which index of its
+    `storage` list (a "hidden class", as PyPy and V8 call it).
+
+    Instances that got the same fields in the same order share one Map, and
+    a Map never changes: adding a field moves the instance to the next Map
+    (`with_field`, cached, so the maps form a tree from EMPTY_MAP).  Both
+    lookups are therefore pure functions of (map, name), `@elidable`: in a
+    trace where the instance's map is a constant (promoted, one guard),
+    finding a field's index costs nothing and a field access is one read
+    of the storage list.
+    """
+
+    def __init__(self):
+        self.indexes = {}         # field name -> index in storage
+        self.transitions = {}     # field name -> the Map with it added
+
+    @elidable
+    def find(self, name):
+        """The index of field `name`, or -1."""
+        return self.indexes.get(name, -1)
+
+    @elidable
+    def with_field(self, name):
+        """The Map of an instance that gets field `name` added."""
+        next_map = self.transitions.get(name, None)
+        if next_map is None:
+            next_map = Map()
+            for key, index in self.indexes.items():
+                next_map.indexes[key] = index
+            next_map.indexes[name] = len(self.indexes)
+            self.transitions[name] = next_map
+        return next_map
+
+
+EMPTY_MAP = Map()
+
+
 class W_Instance(W_Root):
-    _attrs_ = ['klass', 'fields']
+    _attrs_ = ['klass', 'map', 'storage']
     _immutable_fields_ = ['klass']
 
     def __init__(self, klass):
         self.klass = klass
-        self.fields = {}
+        self.map = EMPTY_MAP
+        self.storage = []
 
     def str(self):
         return "%s instance" % self.klass.name
@@ -212,10 +251,19 @@ class W_Instance(W_Root):
 
     def get_field(self, name):
         """The field called `name`, or None."""
-        return self.fields.get(name, None)
+        index = promote(self.map).find(name)
+        if index < 0:
+            return None
+        return self.storage[index]
 
     def set_field(self, name, value):
-        self.fields[name] = value
+        layout = promote(self.map)
+        index = layout.find(name)
+        if index >= 0:
+            self.storage[index] = value
+        else:
+            self.map = layout.with_field(name)
+            self.storage.append(value)
 
 
 class W_BoundMethod(W_Root):

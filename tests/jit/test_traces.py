@@ -55,3 +55,25 @@ class TestTraces(LLJitMixin):
                                 'guard_true': 1, 'float_add': 1,
                                 'new_with_vtable': 1, 'setfield_gc': 2,
                                 'jump': 1})
+
+    def test_field_access_uses_the_map(self):
+        # Instances keep fields in a list laid out by their Map (a hidden
+        # class).  The map is promoted and its lookups are @elidable, so in
+        # the loop a field access is a read or write of the list: no call,
+        # no dictionary, not even a guard on the map (it was checked once,
+        # before the loop).  The new number escapes into the list, hence
+        # the one allocation.
+        main = program("""
+            class P {}
+            var result;
+            { var p = P(); p.y = 0; p.x = 0;
+              var i = 0;
+              while (i < 1000) { p.x = p.x + 1; i = i + 1; }
+              result = p.x; }
+        """)
+        assert self.meta_interp(main, [], listops=True) == 1000
+        self.check_simple_loop({'float_lt': 1, 'guard_true': 1,
+                                'getfield_gc_f': 1, 'float_add': 2,
+                                'arraylen_gc': 1, 'new_with_vtable': 1,
+                                'setfield_gc': 1, 'setarrayitem_gc': 1,
+                                'jump': 1})
