@@ -31,12 +31,6 @@ class Code(W_Root):
     def str(self):
         return "<code %s>" % self.name
 
-    def type_name(self):
-        return "code"
-
-    def line_at(self, pc):
-        return self.lines[pc]
-
     def read_byte(self, pc):
         return ord(self.bytecode[pc])
 

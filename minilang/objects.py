@@ -27,9 +27,6 @@ class W_Root(object):
         override this)."""
         return self is other
 
-    def type_name(self):
-        raise NotImplementedError
-
 
 class W_Nil(W_Root):
     _attrs_ = []
@@ -39,9 +36,6 @@ class W_Nil(W_Root):
 
     def is_truthy(self):
         return False
-
-    def type_name(self):
-        return "nil"
 
 
 class W_Bool(W_Root):
@@ -56,9 +50,6 @@ class W_Bool(W_Root):
 
     def is_truthy(self):
         return self.value
-
-    def type_name(self):
-        return "boolean"
 
 
 w_nil = W_Nil()
@@ -84,9 +75,6 @@ class W_Number(W_Root):
         # IEEE: NaN != NaN and 0 == -0, which is what float == does.
         return isinstance(other, W_Number) and self.value == other.value
 
-    def type_name(self):
-        return "number"
-
 
 class W_String(W_Root):
     _attrs_ = ['value']
@@ -100,9 +88,6 @@ class W_String(W_Root):
 
     def equals(self, other):
         return isinstance(other, W_String) and self.value == other.value
-
-    def type_name(self):
-        return "string"
 
 
 class Cell(W_Root):
@@ -122,9 +107,6 @@ class Cell(W_Root):
     def str(self):
         return "<cell>"
 
-    def type_name(self):
-        return "cell"
-
 
 class W_Closure(W_Root):
     """A function value: compiled code plus the cells it captured."""
@@ -137,9 +119,6 @@ class W_Closure(W_Root):
 
     def str(self):
         return "<fn %s>" % self.code.name
-
-    def type_name(self):
-        return "function"
 
 
 class W_Native(W_Root):
@@ -154,9 +133,6 @@ class W_Native(W_Root):
 
     def str(self):
         return "<native fn>"
-
-    def type_name(self):
-        return "native function"
 
 
 class VersionTag(object):
@@ -178,9 +154,6 @@ class W_Class(W_Root):
 
     def str(self):
         return self.name
-
-    def type_name(self):
-        return "class"
 
     def add_method(self, name, method):
         self.methods[name] = method
@@ -246,9 +219,6 @@ class W_Instance(W_Root):
     def str(self):
         return "%s instance" % self.klass.name
 
-    def type_name(self):
-        return "instance"
-
     def get_field(self, name):
         """The field called `name`, or None."""
         index = promote(self.map).find(name)
@@ -278,5 +248,3 @@ class W_BoundMethod(W_Root):
     def str(self):
         return self.method.str()
 
-    def type_name(self):
-        return "bound method"

@@ -20,7 +20,7 @@ import os
 
 try:
     from rpython.rlib.jit import (JitDriver, promote, elidable, unroll_safe,
-                                  dont_look_inside, hint, we_are_jitted)
+                                  hint)
     from rpython.rlib.objectmodel import we_are_translated
     from rpython.rlib.debug import make_sure_not_resized
     from rpython.rlib.rfloat import formatd
@@ -101,10 +101,7 @@ else:
     def _identity_decorator(func):
         return func
 
-    elidable = unroll_safe = dont_look_inside = _identity_decorator
-
-    def we_are_jitted():
-        return False
+    elidable = unroll_safe = _identity_decorator
 
     def make_sure_not_resized(lst):
         return lst
