@@ -1,8 +1,9 @@
 """Print values the way clox's `print` statement does.
 
-The same helper as ../shared/bench/loxprint.py (kept as a copy so that each
-NAME.py here runs on its own, from any directory): numbers with C's "%g"
-(so 10000002 prints as "1e+07"), booleans as true/false, None as nil.
+Every Python port NAME.py imports show() from here (Python finds this file
+beside the script, from any working directory): numbers with C's "%g" (so
+10000002 prints as "1e+07"), booleans as true/false, None as nil.
+loxprint.lua does the same for the Lua ports.
 """
 
 
