@@ -5,7 +5,8 @@
 #                        the translation, and the corpus on the binary
 #   make translate       bin/minilang, with the JIT   (~17 min)
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
-#   make bench           time bin/minilang against PyPy3 (bench/README.md)
+#   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
+#                        with a chart in build/bench/ (bench/README.md)
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -54,6 +55,11 @@ $(ENV)/py3.ok: setup.cfg
 	$(PY3) -m pip install -q -e .[test]
 	touch $@
 
+# matplotlib, for the chart of `make bench` only (not needed by the tests).
+$(ENV)/py3-bench.ok: $(ENV)/py3.ok setup.cfg
+	$(PY3) -m pip install -q -e .[bench]
+	touch $@
+
 $(ENV)/py2.ok:
 	@test -n "$(PYTHON27)" || { tools/find-python27 --explain; exit 1; }
 	$(PYTHON27) -m pip install -q --target $(PY2DEPS) \
@@ -77,8 +83,12 @@ bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
 	    || { tail -40 translate-nojit.log; exit 1; }
 	mv build/minilang-nojit $@
 
-bench: $(ENV)/py3.ok bin/minilang
-	$(PY3) bench/run.py
+# The table, results.json, results.md and chart.png go to build/bench/.
+# BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS="--only fib --runs 5"
+# or BENCH_ARGS="--binary jit=bin/minilang --binary other=PATH" (bench/README.md).
+BENCH_ARGS ?=
+bench: $(ENV)/py3-bench.ok bin/minilang
+	$(PY3) bench/run.py --out build/bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(ENV) build bin .pytest_cache

@@ -1,129 +1,215 @@
 #!/usr/bin/env python3
-"""Run minilang's benchmarks and compare them with PyPy (behind `make bench`).
+"""Run minilang's benchmarks against PyPy3, LuaJIT and Lua 5.4 (behind `make bench`).
 
-Every benchmark is a Lox program NAME.lox with its exact expected output
-NAME.expected and a Python port NAME.py doing the same work. They come from
-two folders: the shared suite (<root>/../shared/bench) and the project's own
-(<root>/bench, the folder of this file).
+Every benchmark in this folder is a Lox program NAME.lox with its exact
+expected output NAME.expected, a Python port NAME.py and a Lua port NAME.lua
+doing the same work and printing the same lines.
 
-Each program runs on:
-  minilang        bin/minilang NAME.lox         (required: `make translate`)
-  minilang-nojit  bin/minilang-nojit NAME.lox   (with --nojit, if built)
-  pypy3           pypy3 NAME.py                 (if pypy3 is installed)
-  cpython         python3 NAME.py               (with --cpython)
-Each run's output is checked against NAME.expected first; a mismatch is a
-FAIL and makes the exit code 1. Then it is timed with hyperfine if that is
-installed (mean and standard deviation), else by N plain runs (mean and best).
+Each program runs on these columns (runners):
+  minilang        bin/minilang NAME.lox        (or the binaries named by --binary)
+  minilang-nojit  bin/minilang-nojit NAME.lox  (with --nojit, if built)
+  pypy3           pypy3 NAME.py                (the yardstick of the ratios)
+  luajit          luajit NAME.lua
+  lua5.4          lua5.4 NAME.lua
+  cpython         python3 NAME.py              (with --cpython)
+A runner that is not installed is skipped with a notice. Every run's output
+is compared with NAME.expected; a mismatch, a crash or a timeout is a FAIL
+and makes the exit code 1. Each cell is timed by N runs (wall clock, the
+median is shown with the spread of the runs) and its peak memory is the
+largest peak resident set size of those runs (see PeakSampler).
 
-Standard library only; paths are found relative to this file.
+Standard library only, except the chart, which needs matplotlib (skipped with
+a notice without it). Paths are found relative to this file.
 """
 
 import argparse
 import json
 import math
 import os
-import shlex
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH_DIR)
-SHARED_BENCH_DIR = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 MINILANG = os.path.join(ROOT, "bin", "minilang")
 MINILANG_NOJIT = os.path.join(ROOT, "bin", "minilang-nojit")
+YARDSTICK = "pypy3"
 
 
 class Benchmark(object):
-    def __init__(self, name, folder):
+    def __init__(self, name):
         self.name = name
-        self.folder = folder
-        self.lox = os.path.join(folder, name + ".lox")
-        self.expected = os.path.join(folder, name + ".expected")
-        self.port = os.path.join(folder, name + ".py")
+        self.expected = os.path.join(BENCH_DIR, name + ".expected")
+
+    def program(self, ext):
+        return os.path.join(BENCH_DIR, self.name + ext)
 
 
 class Runner(object):
-    """One column of the table: a way to run a benchmark."""
+    """One column of the table: an executable and the kind of program it runs."""
 
-    def __init__(self, name, executable, runs_port):
+    def __init__(self, name, executable, ext, minilang=False):
         self.name = name
         self.executable = executable
-        self.runs_port = runs_port
+        self.ext = ext            # ".lox", ".py" or ".lua"
+        self.minilang = minilang  # a minilang binary: gets a ratio column
 
     def command(self, bench):
-        program = bench.port if self.runs_port else bench.lox
-        return [self.executable, program]
+        return [self.executable, bench.program(self.ext)]
 
     def can_run(self, bench):
-        return os.path.exists(bench.port) if self.runs_port else True
+        return os.path.exists(bench.program(self.ext))
 
 
 def find_benchmarks():
-    """All benchmarks by name, the shared suite first; bench/ wins a tie."""
+    """Every NAME.lox in this folder that has a NAME.expected, by name."""
     found = {}
-    for folder in (SHARED_BENCH_DIR, BENCH_DIR):
-        if not os.path.isdir(folder):
-            continue
-        for entry in sorted(os.listdir(folder)):
-            name, ext = os.path.splitext(entry)
-            if ext == ".lox" and os.path.exists(os.path.join(folder, name + ".expected")):
-                found[name] = Benchmark(name, folder)
+    for entry in sorted(os.listdir(BENCH_DIR)):
+        name, ext = os.path.splitext(entry)
+        if ext == ".lox" and os.path.exists(os.path.join(BENCH_DIR, name + ".expected")):
+            found[name] = Benchmark(name)
     return found
 
 
+def parse_binary(text):
+    """--binary NAME=PATH -> (NAME, absolute PATH)."""
+    name, sep, path = text.partition("=")
+    if not sep or not name or not path:
+        raise argparse.ArgumentTypeError("expected NAME=PATH, got %r" % text)
+    return name, os.path.abspath(path)
+
+
 def choose_runners(args, notes):
-    if not os.access(MINILANG, os.X_OK):
-        print("bin/minilang not found: `make translate` builds it.", file=sys.stderr)
-        sys.exit(1)
-    runners = [Runner("minilang", MINILANG, False)]
+    binaries = args.binary or [("minilang", MINILANG)]
+    runners = []
+    for name, path in binaries:
+        if not os.access(path, os.X_OK):
+            sys.exit("%s not found or not executable%s" % (
+                path, ": `make translate` builds it" if path == MINILANG else ""))
+        runners.append(Runner(name, path, ".lox", minilang=True))
     if args.nojit:
         if os.access(MINILANG_NOJIT, os.X_OK):
-            runners.append(Runner("minilang-nojit", MINILANG_NOJIT, False))
+            runners.append(Runner("minilang-nojit", MINILANG_NOJIT, ".lox", minilang=True))
         else:
-            notes.append("bin/minilang-nojit not found: its column is skipped.")
-    pypy = shutil.which("pypy3")
-    if pypy:
-        runners.append(Runner("pypy3", pypy, True))
-    else:
-        notes.append("pypy3 not installed: its column and the ratios are skipped.")
+            notes.append("bin/minilang-nojit not found (`make translate-nojit`): "
+                         "its column is skipped.")
+    optional = [(YARDSTICK, ".py"), ("luajit", ".lua"), ("lua5.4", ".lua")]
     if args.cpython:
-        cpython = shutil.which("python3") or sys.executable
-        runners.append(Runner("cpython", cpython, True))
+        optional.append(("python3", ".py"))
+    for command, ext in optional:
+        name = "cpython" if command == "python3" else command
+        if name in args.skip:
+            notes.append("%s skipped (--skip)." % name)
+            continue
+        path = shutil.which(command)
+        if path:
+            runners.append(Runner(name, path, ext))
+        else:
+            notes.append("%s not installed: its column is skipped%s." % (
+                command, " and there are no ratios" if name == YARDSTICK else ""))
+    names = [r.name for r in runners]
+    if len(set(names)) != len(names):
+        sys.exit("two columns have the same name: %s" % ", ".join(names))
     return runners
 
 
+def peak_rss_kb(pid):
+    """The peak resident set size (VmHWM, in kB) of the running process pid,
+    or None if it cannot be read (process gone, or no /proc)."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+class PeakSampler(threading.Thread):
+    """Samples a child's VmHWM every `interval` seconds until stopped.
+
+    Why not ru_maxrss alone: a child forked from this harness counts the
+    harness's own memory (its pages at the fork, ~15 MB of Python) in its
+    ru_maxrss, which would swamp a 2 MB Lua. VmHWM belongs to the memory
+    image the program got at exec, so it is the program's own peak. It
+    never decreases, so the last sample (at most `interval` before the exit)
+    is the peak up to then."""
+
+    def __init__(self, pid, interval=0.005):
+        threading.Thread.__init__(self, daemon=True)
+        self.pid = pid
+        self.interval = interval
+        self.peak = None
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.is_set():
+            value = peak_rss_kb(self.pid)
+            if value is not None:
+                self.peak = max(self.peak or 0, value)
+            self.done.wait(self.interval)
+
+    def stop(self):
+        self.done.set()
+        self.join()
+        return self.peak
+
+
 def run_once(command, timeout):
-    """Run command; return (exit code or None on timeout, stdout bytes, stderr bytes).
+    """Run command once. Return a dict: code (None on timeout), out (bytes),
+    err (bytes), seconds (wall clock) and rss_kb (the child's peak resident
+    set size: sampled VmHWM, or ru_maxrss from wait4 where that is missing).
 
     The child gets its own process group so that a timeout ends it and
-    anything it started."""
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, err = proc.communicate()
-        return None, out, err
-    return proc.returncode, out, err
+    anything it started; its output goes to temporary files so that the
+    parent can wait for it with wait4, which returns its resource usage."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        # Popen returns once the child has exec'd the command (or failed to).
+        proc = subprocess.Popen(command, stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+        sampler = PeakSampler(proc.pid)
+        sampler.start()
+        timed_out = []
+
+        def kill():
+            timed_out.append(True)
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait
+        sampled = sampler.stop()
+        out.seek(0)
+        err.seek(0)
+        return {"code": None if timed_out else proc.returncode,
+                "out": out.read(), "err": err.read(), "seconds": seconds,
+                "rss_kb": sampled if sampled is not None else usage.ru_maxrss}
 
 
-def check_output(bench, command, timeout):
-    """Run once and compare with NAME.expected; return None if right, else why not."""
-    with open(bench.expected, "rb") as f:
-        expected = f.read()
-    code, out, err = run_once(command, timeout)
-    if code is None:
+def output_problem(result, expected, timeout):
+    """None if the run printed exactly `expected` and exited 0, else why not."""
+    if result["code"] is None:
         return "timed out after %g s" % timeout
-    if code != 0:
-        tail = err.decode("utf-8", "replace").strip().splitlines()[-3:]
-        return "exit code %d%s" % (code, (": " + " | ".join(tail)) if tail else "")
-    if out != expected:
-        got = out.decode("utf-8", "replace").splitlines()
+    if result["code"] != 0:
+        tail = result["err"].decode("utf-8", "replace").strip().splitlines()[-3:]
+        return "exit code %d%s" % (result["code"], (": " + " | ".join(tail)) if tail else "")
+    if result["out"] != expected:
+        got = result["out"].decode("utf-8", "replace").splitlines()
         want = expected.decode("utf-8", "replace").splitlines()
         for i in range(max(len(got), len(want))):
             g = got[i] if i < len(got) else "<no line>"
@@ -134,120 +220,236 @@ def check_output(bench, command, timeout):
     return None
 
 
-def time_with_hyperfine(command, runs, timeout):
-    with tempfile.TemporaryDirectory() as tmp:
-        export = os.path.join(tmp, "result.json")
-        hyperfine = ["hyperfine", "--warmup", "1", "--runs", str(runs), "--style", "none",
-                     "--export-json", export, " ".join(shlex.quote(c) for c in command)]
-        code, _, err = run_once(hyperfine, timeout * (runs + 1))
-        if code is None:
-            return {"error": "timed out (limit %g s a run)" % timeout}
-        if code != 0:
-            return {"error": "hyperfine failed: " + err.decode("utf-8", "replace").strip()}
-        with open(export) as f:
-            result = json.load(f)["results"][0]
-    return {"mean": result["mean"], "stddev": result.get("stddev") or 0.0,
-            "best": result["min"], "times": result["times"]}
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2.0
 
 
-def time_with_subprocess(command, runs, timeout):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        code, _, _ = run_once(command, timeout)
-        elapsed = time.perf_counter() - start
-        if code is None:
-            return {"error": "timed out (limit %g s a run)" % timeout}
-        if code != 0:
-            return {"error": "exit code %d" % code}
-        times.append(elapsed)
-    mean = sum(times) / len(times)
-    var = sum((t - mean) ** 2 for t in times) / (len(times) - 1) if len(times) > 1 else 0.0
-    return {"mean": mean, "stddev": math.sqrt(var), "best": min(times), "times": times}
+def measure_cell(bench, runner, args):
+    """Run one program on one runner up to args.runs times, checking each run.
+
+    A run slower than args.long seconds is not repeated (the cell then has
+    fewer runs), so that a slow column cannot take the whole budget."""
+    with open(bench.expected, "rb") as f:
+        expected = f.read()
+    times, rss = [], []
+    for _ in range(args.runs):
+        result = run_once(runner.command(bench), args.timeout)
+        problem = output_problem(result, expected, args.timeout)
+        if problem:
+            return {"ok": False, "error": problem}
+        times.append(result["seconds"])
+        rss.append(result["rss_kb"])
+        if result["seconds"] > args.long:
+            break
+    mid = median(times)
+    return {"ok": True, "median": mid, "min": min(times), "max": max(times),
+            "spread": (max(times) - min(times)) / mid if mid > 0 else 0.0,
+            "times": times, "rss_kb": max(rss)}
 
 
 def measure(benchmarks, runners, args):
-    timer = time_with_hyperfine if shutil.which("hyperfine") else time_with_subprocess
     results = []
     for bench in benchmarks:
-        row = {"name": bench.name, "folder": os.path.relpath(bench.folder, ROOT), "runs": {}}
+        row = {"name": bench.name, "runs": {}, "ratios": {}}
         for runner in runners:
             if not runner.can_run(bench):
                 continue
-            command = runner.command(bench)
             print("%-16s %-15s" % (bench.name, runner.name), end=" ", file=sys.stderr, flush=True)
-            failure = check_output(bench, command, args.timeout)
-            if failure:
-                cell = {"ok": False, "error": failure}
-            else:
-                cell = timer(command, args.runs, args.timeout)
-                cell["ok"] = "error" not in cell
+            cell = measure_cell(bench, runner, args)
             row["runs"][runner.name] = cell
-            print(format_cell(cell, timer) if cell["ok"] else "FAIL: " + cell["error"],
+            print(format_time(cell) + ("  %s" % format_rss(cell) if cell["ok"] else ""),
                   file=sys.stderr, flush=True)
-        mine, pypy = row["runs"].get("minilang"), row["runs"].get("pypy3")
-        if mine and pypy and mine["ok"] and pypy["ok"]:
-            row["ratio"] = mine["mean"] / pypy["mean"]
+        base = row["runs"].get(YARDSTICK)
+        if base and base["ok"]:
+            for name, cell in row["runs"].items():
+                if cell["ok"] and name != YARDSTICK:
+                    row["ratios"][name] = cell["median"] / base["median"]
         results.append(row)
-    return results, timer
+    return results
 
 
-def format_cell(cell, timer):
+def format_time(cell):
+    """Median seconds, ± half the spread between the slowest and fastest run
+    as a percentage of the median; "(1 run)" when there was only one."""
     if not cell.get("ok"):
-        return "FAIL"
-    if timer is time_with_hyperfine:
-        return "%.3f ± %.3f" % (cell["mean"], cell["stddev"])
-    return "%.3f (best %.3f)" % (cell["mean"], cell["best"])
+        return "FAIL: " + cell["error"]
+    if len(cell["times"]) == 1:
+        return "%.3f (1 run)" % cell["median"]
+    return "%.3f ±%.0f%%" % (cell["median"], 50.0 * cell["spread"])
+
+
+def format_rss(cell):
+    return "%.0f MB" % (cell["rss_kb"] / 1024.0) if cell.get("ok") else "-"
 
 
 def geometric_mean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
 
 
-def table_rows(results, runners, timer):
-    header = ["benchmark"] + ["%s (s)" % r.name for r in runners]
-    if any(r.name == "pypy3" for r in runners):
-        header.append("minilang/pypy3")
-    header.append("output ok")
+def geomeans(results, runners):
+    """Per runner, the geometric mean of its time / PyPy3's time."""
+    means = {}
+    for runner in runners:
+        ratios = [row["ratios"][runner.name] for row in results if runner.name in row["ratios"]]
+        if ratios:
+            means[runner.name] = (geometric_mean(ratios), len(ratios))
+    return means
+
+
+def table(results, runners):
+    has_base = any(r.name == YARDSTICK for r in runners)
+    ratio_runners = [r for r in runners if r.minilang] if has_base else []
+    header = (["benchmark"] + ["%s s" % r.name for r in runners]
+              + ["%s/%s" % (r.name, YARDSTICK) for r in ratio_runners]
+              + ["%s MB" % r.name for r in runners] + ["output"])
     rows = []
     for row in results:
         cells = [row["name"]]
-        for runner in runners:
-            cell = row["runs"].get(runner.name)
-            cells.append(format_cell(cell, timer) if cell else "-")
-        if any(r.name == "pypy3" for r in runners):
-            cells.append("%.2f" % row["ratio"] if "ratio" in row else "-")
-        failed = [name for name, cell in row["runs"].items() if not cell["ok"]]
+        runs = row["runs"]
+        for r in runners:
+            cell = runs.get(r.name)
+            cells.append("-" if cell is None else "FAIL" if not cell["ok"] else format_time(cell))
+        for r in ratio_runners:
+            cells.append("%.2f" % row["ratios"][r.name] if r.name in row["ratios"] else "-")
+        for r in runners:
+            cells.append(format_rss(runs[r.name]) if r.name in runs else "-")
+        failed = [name for name, cell in runs.items() if not cell["ok"]]
         cells.append("FAIL (%s)" % ", ".join(failed) if failed else "ok")
         rows.append(cells)
     return header, rows
 
 
-def print_table(header, rows, markdown):
+def render_table(header, rows, markdown):
+    lines = []
     if markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "|".join("---" for _ in header) + "|")
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "|".join("---" if i == 0 else "--:" for i in range(len(header))) + "|")
         for cells in rows:
-            print("| " + " | ".join(cells) + " |")
-        return
+            lines.append("| " + " | ".join(cells) + " |")
+        return lines
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     for cells in [header] + rows:
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+    return lines
+
+
+def summary_lines(results, runners, args, notes):
+    lines = []
+    means = geomeans(results, runners)
+    for runner in runners:
+        if runner.name in means:
+            value, count = means[runner.name]
+            lines.append("geometric mean of %s/%s over %d benchmarks: %.2f"
+                         % (runner.name, YARDSTICK, count, value))
+    lines.append("times in seconds: median of %d runs (fewer for a run over %g s), "
+                 "± half the spread of the runs as %% of the median; "
+                 "MB: peak RSS (largest VmHWM of the runs)" % (args.runs, args.long))
+    for runner in runners:
+        lines.append("  %s = %s" % (runner.name, runner.executable))
+    lines.extend(notes)
+    for row in results:
+        for runner, cell in row["runs"].items():
+            if not cell["ok"]:
+                lines.append("FAIL %s on %s: %s" % (row["name"], runner, cell["error"]))
+    return lines
+
+
+def draw_chart(results, runners, path, notes):
+    """A PNG of the table: per benchmark, a bar per runner of its time
+    relative to PyPy3 (log scale), and below, its peak RSS."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        notes.append("matplotlib not installed: no chart (`make bench` installs it).")
+        return False
+    names = [row["name"] for row in results]
+    has_base = any(r.name == YARDSTICK for r in runners)
+    means = geomeans(results, runners) if has_base else {}
+    if means:
+        names.append("geomean")  # an extra group on the time panel only
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(max(10, 1.0 * len(names) + 3), 10))
+    width = 0.8 / len(runners)
+    colors = plt.get_cmap("tab10")
+    for i, runner in enumerate(runners):
+        xs, times, mems = [], [], []
+        for x, row in enumerate(results):
+            cell = row["runs"].get(runner.name)
+            if not cell or not cell["ok"]:
+                continue
+            if has_base and runner.name not in row["ratios"] and runner.name != YARDSTICK:
+                continue
+            if has_base and YARDSTICK not in row["runs"]:
+                continue
+            xs.append(x - 0.4 + width * (i + 0.5))
+            times.append(1.0 if runner.name == YARDSTICK else
+                         row["ratios"][runner.name] if has_base else cell["median"])
+            mems.append(cell["rss_kb"] / 1024.0)
+        top.bar(xs, times, width, label=runner.name, color=colors(i % 10))
+        if means and (runner.name in means or runner.name == YARDSTICK):
+            top.bar([len(results) - 0.4 + width * (i + 0.5)],
+                    [means[runner.name][0] if runner.name in means else 1.0],
+                    width, color=colors(i % 10), hatch="//", edgecolor="white")
+        bottom.bar(xs, mems, width, label=runner.name, color=colors(i % 10))
+    for ax in (top, bottom):
+        ax.set_yscale("log")
+        ticks = names if ax is top else names[:len(results)]
+        ax.set_xticks(range(len(ticks)))
+        ax.set_xticklabels(ticks, rotation=30, ha="right")
+        ax.set_xlim(-0.6, len(names) - 0.4)
+        ax.grid(axis="y", which="both", alpha=0.3)
+    if has_base:
+        top.axhline(1.0, color="black", linewidth=0.8)
+        top.set_ylabel("time / %s time (log; lower is faster)" % YARDSTICK)
+        top.set_title("Run time relative to %s (median of the runs)" % YARDSTICK)
+    else:
+        top.set_ylabel("seconds (log)")
+        top.set_title("Run time (median of the runs)")
+    bottom.set_ylabel("peak RSS, MB (log)")
+    bottom.set_title("Peak memory: resident set size (largest of the runs)")
+    bottom.set_xlim(-0.6, len(results) - 0.4)
+    handles, labels = top.get_legend_handles_labels()
+    fig.legend(handles, labels, ncol=len(runners), loc="upper center")
+    fig.tight_layout(rect=(0, 0, 1, 0.96))
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return True
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="timed runs per program (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per cell (default 3)")
     parser.add_argument("--only", help="comma-separated benchmark names")
-    parser.add_argument("--json", metavar="FILE", help="write the results to FILE as JSON")
-    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--binary", metavar="NAME=PATH", type=parse_binary, action="append",
+                        help="a minilang binary as a column named NAME (repeatable; "
+                             "replaces the default minilang=bin/minilang)")
     parser.add_argument("--nojit", action="store_true", help="also run bin/minilang-nojit (slow)")
     parser.add_argument("--cpython", action="store_true", help="also run python3 on the ports")
+    parser.add_argument("--skip", default="", help="comma-separated runners to leave out "
+                                                   "(pypy3, luajit, lua5.4, cpython)")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--json", metavar="FILE", help="write the results to FILE as JSON")
+    parser.add_argument("--chart", metavar="FILE", help="draw the table as a PNG chart in FILE")
+    parser.add_argument("--out", metavar="DIR", help="write DIR/results.json, DIR/results.md "
+                                                     "and DIR/chart.png")
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="seconds allowed for one run (default 300)")
+    parser.add_argument("--long", type=float, default=20.0,
+                        help="a run slower than this many seconds is not repeated (default 20)")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    args.skip = set(s.strip() for s in args.skip.split(",") if s.strip())
+    if args.out:
+        args.json = args.json or os.path.join(args.out, "results.json")
+        args.chart = args.chart or os.path.join(args.out, "chart.png")
 
     available = find_benchmarks()
     if args.only:
@@ -257,40 +459,39 @@ def main():
             parser.error("unknown benchmark %s; there are: %s"
                          % (", ".join(unknown), ", ".join(sorted(available))))
     else:
-        names = list(available)
+        names = sorted(available)
     benchmarks = [available[n] for n in names]
 
     notes = []
     runners = choose_runners(args, notes)
     for note in notes:
         print(note, file=sys.stderr)
-    results, timer = measure(benchmarks, runners, args)
+    results = measure(benchmarks, runners, args)
 
-    header, rows = table_rows(results, runners, timer)
+    header, rows = table(results, runners)
+    if args.chart and draw_chart(results, runners, args.chart, notes):
+        notes.append("chart: %s" % args.chart)
+    summary = summary_lines(results, runners, args, notes)
     print()
-    print_table(header, rows, args.markdown)
-    ratios = [row["ratio"] for row in results if "ratio" in row]
-    geomean = geometric_mean(ratios)
-    if geomean is not None:
-        print("\ngeometric mean of minilang/pypy3 over %d benchmarks: %.2f" % (len(ratios), geomean))
-    how = ("hyperfine, mean ± stddev of %d runs after 1 warmup" % args.runs
-           if timer is time_with_hyperfine
-           else "hyperfine not installed: mean (best) of %d runs" % args.runs)
-    print("times in seconds; " + how)
-    for note in notes:
-        print(note)
-    for row in results:
-        for runner, cell in row["runs"].items():
-            if not cell["ok"]:
-                print("FAIL %s on %s: %s" % (row["name"], runner, cell["error"]))
+    print("\n".join(render_table(header, rows, args.markdown)))
+    print()
+    print("\n".join(summary))
 
-    failed = any(not cell["ok"] for row in results for cell in row["runs"].values())
+    if args.out:
+        with open(os.path.join(args.out, "results.md"), "w") as f:
+            f.write("\n".join(render_table(header, rows, True) + [""] + summary) + "\n")
     if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
         with open(args.json, "w") as f:
-            json.dump({"timer": "hyperfine" if timer is time_with_hyperfine else "subprocess",
-                       "runs": args.runs, "notes": notes, "benchmarks": results,
-                       "geomean_ratio_minilang_pypy3": geomean}, f, indent=2)
+            json.dump({"runs": args.runs, "long": args.long,
+                       "runners": [{"name": r.name, "executable": r.executable,
+                                    "program": r.ext} for r in runners],
+                       "notes": notes, "benchmarks": results,
+                       "geomeans_vs_pypy3": {k: v[0] for k, v in
+                                             geomeans(results, runners).items()}},
+                      f, indent=2)
             f.write("\n")
+    failed = any(not cell["ok"] for row in results for cell in row["runs"].values())
     return 1 if failed else 0
 
 
