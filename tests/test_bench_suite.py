@@ -1,0 +1,147 @@
+"""The benchmark suite in bench/: complete, self-contained, and its harness's helpers.
+
+These tests do not run the benchmarks (that is `make bench`); they check that
+every benchmark has its expected output and both ports, that nothing in bench/
+points outside the repository, that the Python and Lua print helpers format
+values alike, and the harness's parsing, statistics and measuring of one run.
+"""
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+
+
+def load_harness():
+    spec = importlib.util.spec_from_file_location("bench_run", os.path.join(BENCH, "run.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+run = load_harness()
+
+NAMES = sorted(os.path.splitext(f)[0] for f in os.listdir(BENCH) if f.endswith(".lox"))
+
+
+def test_there_are_benchmarks():
+    assert len(NAMES) >= 16
+    assert {"instantiate", "equality", "polymorphic", "deep_recursion"} <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_benchmark_has_expected_output_and_both_ports(name):
+    for ext in (".expected", ".py", ".lua"):
+        path = os.path.join(BENCH, name + ext)
+        assert os.path.isfile(path), "missing " + name + ext
+    with open(os.path.join(BENCH, name + ".expected")) as f:
+        assert f.read().endswith("\n")
+    assert name in run.find_benchmarks()
+
+
+def test_bench_names_nothing_outside_the_repository():
+    for entry in sorted(os.listdir(BENCH)):
+        if not entry.endswith((".py", ".lua", ".lox", ".md")):
+            continue
+        with open(os.path.join(BENCH, entry)) as f:
+            text = f.read()
+        assert not re.search(r"shared/|/shared", text), entry
+        assert not re.search(r"\.\./", text), entry
+        assert not re.search(r"(?<![\w.])/(work|tmp|root|home)/", text), entry
+
+
+def test_find_benchmarks_reads_only_this_folder():
+    found = run.find_benchmarks()
+    assert sorted(found) == NAMES
+    for bench in found.values():
+        assert os.path.dirname(bench.program(".lox")) == BENCH
+
+
+VALUES_PY = "[0, 7, -5, 14930352, 10000002, 0.1, 1 / 3.0, 2.5e-7, 1e300, 123456.7, True, False, None, 'text']"
+VALUES_LUA = "{0, 7, -5, 14930352, 10000002, 0.1, 1 / 3.0, 2.5e-7, 1e300, 123456.7, true, false, nil, 'text'}"
+
+
+def python_lines():
+    code = ("import sys; sys.path.insert(0, %r)\nfrom loxprint import show\n"
+            "for v in %s: show(v)\n" % (BENCH, VALUES_PY))
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_loxprint_py_prints_like_lox():
+    assert python_lines().splitlines() == [
+        "0", "7", "-5", "1.49304e+07", "1e+07", "0.1", "0.333333", "2.5e-07", "1e+300",
+        "123457", "true", "false", "nil", "text"]
+
+
+@pytest.mark.parametrize("lua", ["luajit", "lua5.4"])
+def test_loxprint_lua_prints_like_loxprint_py(lua, tmp_path):
+    if shutil.which(lua) is None:
+        pytest.skip(lua + " is not installed")
+    script = tmp_path / "values.lua"
+    # Loaded the way every port loads it: from the folder of the script.
+    shutil.copy(os.path.join(BENCH, "loxprint.lua"), tmp_path / "loxprint.lua")
+    script.write_text(
+        'local show = dofile((arg[0]:match("^(.*[/\\\\])") or "") .. "loxprint.lua").show\n'
+        "local values = %s\n"
+        "for i = 1, 14 do show(values[i]) end\n" % VALUES_LUA)
+    out = subprocess.run([lua, str(script)], capture_output=True, text=True, check=True,
+                         cwd=str(tmp_path.parent)).stdout
+    assert out == python_lines()
+
+
+def test_parse_binary():
+    name, path = run.parse_binary("jit=bin/minilang")
+    assert name == "jit"
+    assert path == os.path.abspath("bin/minilang")
+    for bad in ("bin/minilang", "=bin/minilang", "jit="):
+        with pytest.raises(Exception):
+            run.parse_binary(bad)
+
+
+def test_median_and_time_format():
+    assert run.median([3.0, 1.0, 2.0]) == 2.0
+    assert run.median([4.0, 1.0, 2.0, 3.0]) == 2.5
+    cell = {"ok": True, "median": 2.0, "spread": 0.1, "times": [1.9, 2.0, 2.1]}
+    assert run.format_time(cell) == "2.000 ±5%"
+    cell = {"ok": True, "median": 25.0, "spread": 0.0, "times": [25.0]}
+    assert run.format_time(cell) == "25.000 (1 run)"
+    assert run.format_time({"ok": False, "error": "exit code 70"}) == "FAIL: exit code 70"
+
+
+def test_output_problem_names_the_first_differing_line():
+    ok = {"code": 0, "out": b"1\n2\n", "err": b""}
+    assert run.output_problem(ok, b"1\n2\n", 10) is None
+    assert "line 2" in run.output_problem(ok, b"1\n3\n", 10)
+    assert "timed out" in run.output_problem({"code": None, "out": b"", "err": b""}, b"", 10)
+    crashed = {"code": 70, "out": b"", "err": b"Undefined variable 'x'.\n[line 1]\n"}
+    assert run.output_problem(crashed, b"", 10).startswith("exit code 70: ")
+
+
+def test_run_once_measures_time_output_and_the_child_own_memory():
+    # The child allocates about 60 MB and holds it briefly; its peak RSS must
+    # show it, and must not include the harness's memory: a trivial child
+    # must stay far below the allocating one.
+    big = run.run_once([sys.executable, "-c",
+                        "import time; b = bytearray(60 * 1024 * 1024); time.sleep(0.1); "
+                        "print(len(b))"], 60)
+    assert big["code"] == 0
+    assert big["out"] == b"62914560\n"
+    assert big["seconds"] > 0.1
+    assert big["rss_kb"] > 60 * 1024
+    small = run.run_once(["sleep", "0.1"], 60)
+    assert small["code"] == 0
+    assert small["rss_kb"] < 20 * 1024
+
+
+def test_run_once_times_out():
+    result = run.run_once([sys.executable, "-c", "import time; time.sleep(30)"], 0.5)
+    assert result["code"] is None
+    assert result["seconds"] < 10
