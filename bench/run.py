@@ -15,7 +15,7 @@ Each program runs on these columns (runners):
 A runner that is not installed is skipped with a notice. Every run's output
 is compared with NAME.expected; a mismatch, a crash or a timeout is a FAIL
 and makes the exit code 1. Each cell is timed by N runs (wall clock, the
-median is shown with the spread of the runs) and its peak memory is the
+median is shown with the spread of the runs; the runs of a row interleave) and its peak memory is the
 largest peak resident set size of those runs (see PeakSampler).
 
 Standard library only, except the chart, which needs matplotlib (skipped with
@@ -228,41 +228,56 @@ def median(values):
     return (ordered[middle - 1] + ordered[middle]) / 2.0
 
 
-def measure_cell(bench, runner, args):
-    """Run one program on one runner up to args.runs times, checking each run.
-
-    A run slower than args.long seconds is not repeated (the cell then has
-    fewer runs), so that a slow column cannot take the whole budget."""
-    with open(bench.expected, "rb") as f:
-        expected = f.read()
-    times, rss = [], []
-    for _ in range(args.runs):
-        result = run_once(runner.command(bench), args.timeout)
-        problem = output_problem(result, expected, args.timeout)
-        if problem:
-            return {"ok": False, "error": problem}
-        times.append(result["seconds"])
-        rss.append(result["rss_kb"])
-        if result["seconds"] > args.long:
-            break
+def summarize(times, rss):
+    """A cell of the table from the seconds and peak RSS (kB) of its runs."""
     mid = median(times)
     return {"ok": True, "median": mid, "min": min(times), "max": max(times),
             "spread": (max(times) - min(times)) / mid if mid > 0 else 0.0,
             "times": times, "rss_kb": max(rss)}
 
 
+def measure_row(bench, runners, args):
+    """Run one program on every runner args.runs times, checking each run.
+
+    The runs are interleaved (round 1 on every runner, then round 2, ...) so
+    that a change in the machine's load during the row affects every column
+    alike rather than one. A runner stops at its first wrong run, and a run
+    slower than args.long seconds is not repeated (that cell has fewer runs),
+    so that a slow column cannot take the whole budget."""
+    with open(bench.expected, "rb") as f:
+        expected = f.read()
+    active = [r for r in runners if r.can_run(bench)]
+    times = dict((r.name, []) for r in active)
+    rss = dict((r.name, []) for r in active)
+    failed, done = {}, set()
+    for _ in range(args.runs):
+        for runner in active:
+            if runner.name in failed or runner.name in done:
+                continue
+            result = run_once(runner.command(bench), args.timeout)
+            problem = output_problem(result, expected, args.timeout)
+            if problem:
+                failed[runner.name] = {"ok": False, "error": problem}
+                continue
+            times[runner.name].append(result["seconds"])
+            rss[runner.name].append(result["rss_kb"])
+            if result["seconds"] > args.long:
+                done.add(runner.name)
+    cells = {}
+    for runner in active:
+        cells[runner.name] = failed.get(runner.name) or summarize(times[runner.name],
+                                                                  rss[runner.name])
+    return cells
+
+
 def measure(benchmarks, runners, args):
     results = []
     for bench in benchmarks:
-        row = {"name": bench.name, "runs": {}, "ratios": {}}
-        for runner in runners:
-            if not runner.can_run(bench):
-                continue
-            print("%-16s %-15s" % (bench.name, runner.name), end=" ", file=sys.stderr, flush=True)
-            cell = measure_cell(bench, runner, args)
-            row["runs"][runner.name] = cell
-            print(format_time(cell) + ("  %s" % format_rss(cell) if cell["ok"] else ""),
-                  file=sys.stderr, flush=True)
+        print("%-16s" % bench.name, end=" ", file=sys.stderr, flush=True)
+        row = {"name": bench.name, "runs": measure_row(bench, runners, args), "ratios": {}}
+        print("  ".join("%s %s%s" % (name, format_time(cell),
+                                     " %s" % format_rss(cell) if cell["ok"] else "")
+                        for name, cell in row["runs"].items()), file=sys.stderr, flush=True)
         base = row["runs"].get(YARDSTICK)
         if base and base["ok"]:
             for name, cell in row["runs"].items():

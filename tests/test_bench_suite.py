@@ -145,3 +145,45 @@ def test_run_once_times_out():
     result = run.run_once([sys.executable, "-c", "import time; time.sleep(30)"], 0.5)
     assert result["code"] is None
     assert result["seconds"] < 10
+
+
+class FakeBenchmark(object):
+    """A benchmark whose program for each extension is a given script."""
+
+    def __init__(self, tmp_path, scripts, expected):
+        self.name = "fake"
+        self.expected = str(tmp_path / "fake.expected")
+        with open(self.expected, "w") as f:
+            f.write(expected)
+        self.missing = str(tmp_path / "missing")
+        self.paths = {}
+        for ext, text in scripts.items():
+            path = tmp_path / ("fake" + ext)
+            path.write_text(text)
+            self.paths[ext] = str(path)
+
+    def program(self, ext):
+        return self.paths.get(ext, self.missing + ext)
+
+
+def test_measure_row_checks_every_run_and_summarizes(tmp_path):
+    bench = FakeBenchmark(tmp_path, {".py": "print(42)\n", ".bad": "print(41)\n"}, "42\n")
+    runners = [run.Runner("good", sys.executable, ".py"),
+               run.Runner("bad", sys.executable, ".bad"),
+               run.Runner("absent", sys.executable, ".lua")]
+
+    class Args(object):
+        runs = 2
+        timeout = 60.0
+        long = 20.0
+
+    cells = run.measure_row(bench, runners, Args())
+    assert sorted(cells) == ["bad", "good"]        # no program: no cell
+    good = cells["good"]
+    assert good["ok"] and len(good["times"]) == 2
+    assert good["min"] <= good["median"] <= good["max"]
+    assert good["rss_kb"] > 0
+    assert cells["bad"] == {"ok": False,
+                            "error": "output line 1: got '41', expected '42'"}
+    Args.long = 0.0                                 # every run is "long": one run only
+    assert len(run.measure_row(bench, runners[:1], Args())["good"]["times"]) == 1
