@@ -14,9 +14,10 @@ Each program runs on these columns (runners):
   cpython         python3 NAME.py              (with --cpython)
 A runner that is not installed is skipped with a notice. Every run's output
 is compared with NAME.expected; a mismatch, a crash or a timeout is a FAIL
-and makes the exit code 1. Each cell is timed by N runs (wall clock, the
-median is shown with the spread of the runs; the runs of a row interleave) and its peak memory is the
-largest peak resident set size of those runs (see PeakSampler).
+and makes the exit code 1. Each cell is timed by N runs (wall clock; the
+median is shown with the spread of the runs; the runs of a row interleave),
+and its peak memory is the largest peak resident set size of those runs (see
+PeakSampler).
 
 Standard library only, except the chart, which needs matplotlib (skipped with
 a notice without it). Paths are found relative to this file.
@@ -392,25 +393,26 @@ def draw_chart(results, runners, path, notes):
     width = 0.8 / len(runners)
     colors = plt.get_cmap("tab10")
     for i, runner in enumerate(runners):
-        xs, times, mems = [], [], []
+        xs, times, mem_xs, mems = [], [], [], []
         for x, row in enumerate(results):
             cell = row["runs"].get(runner.name)
             if not cell or not cell["ok"]:
                 continue
-            if has_base and runner.name not in row["ratios"] and runner.name != YARDSTICK:
-                continue
-            if has_base and YARDSTICK not in row["runs"]:
-                continue
-            xs.append(x - 0.4 + width * (i + 0.5))
-            times.append(1.0 if runner.name == YARDSTICK else
-                         row["ratios"][runner.name] if has_base else cell["median"])
+            offset = x - 0.4 + width * (i + 0.5)
+            mem_xs.append(offset)
             mems.append(cell["rss_kb"] / 1024.0)
+            if not has_base:
+                xs.append(offset)
+                times.append(cell["median"])
+            elif runner.name == YARDSTICK or runner.name in row["ratios"]:
+                xs.append(offset)
+                times.append(row["ratios"].get(runner.name, 1.0))
         top.bar(xs, times, width, label=runner.name, color=colors(i % 10))
         if means and (runner.name in means or runner.name == YARDSTICK):
             top.bar([len(results) - 0.4 + width * (i + 0.5)],
                     [means[runner.name][0] if runner.name in means else 1.0],
                     width, color=colors(i % 10), hatch="//", edgecolor="white")
-        bottom.bar(xs, mems, width, label=runner.name, color=colors(i % 10))
+        bottom.bar(mem_xs, mems, width, label=runner.name, color=colors(i % 10))
     for ax in (top, bottom):
         ax.set_yscale("log")
         ticks = names if ax is top else names[:len(results)]
