@@ -17,6 +17,8 @@ the compiler only reads them.
 
 from rply.token import BaseBox
 
+from minilang.lexer import line_of
+
 
 class Node(BaseBox):
     _attrs_ = []
@@ -28,7 +30,7 @@ class Expr(Node):
     _attrs_ = ['last']
 
     def line(self):
-        return self.last.getsourcepos().lineno
+        return line_of(self.last)
 
 
 class Literal(Expr):

@@ -19,6 +19,7 @@ from minilang import opcodes as op
 from minilang import resolver
 from minilang.code import Code
 from minilang.errors import InternalError
+from minilang.lexer import line_of
 from minilang.objects import W_Number, W_String
 
 MAX_CONSTANTS = 256
@@ -35,7 +36,7 @@ def compile_program(program, globals, reporter):
     builder = CodeBuilder(None, "", 0, program.scope, globals, reporter)
     for statement in program.body:
         builder.statement(statement)
-    line = program.eof.getsourcepos().lineno
+    line = line_of(program.eof)
     builder.emit(op.NIL, line)
     builder.emit(op.RETURN, line)
     if reporter.has_errors():
@@ -133,7 +134,7 @@ class CodeBuilder(object):
         return Jump(len(self.code), self.clox_size)
 
     def emit_loop(self, start, token):
-        line = token.getsourcepos().lineno
+        line = line_of(token)
         self.emit(op.LOOP, line)
         offset = len(self.code) + 2 - start.position
         if self.clox_size - start.clox_position > MAX_JUMP or offset > MAX_JUMP:
@@ -497,7 +498,3 @@ def fixed_lines(items):
     for i in range(len(items)):
         copy[i] = items[i]
     return copy
-
-
-def line_of(token):
-    return token.getsourcepos().lineno

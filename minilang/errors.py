@@ -16,6 +16,8 @@
   command line reports it as such instead of showing a traceback.
 """
 
+from minilang.lexer import line_of
+
 EXIT_OK = 0
 EXIT_USAGE = 64
 EXIT_COMPILE_ERROR = 65
@@ -43,7 +45,7 @@ class CompileErrors(ErrorSink):
         if self.panic:
             return
         self.panic = True
-        line = token.getsourcepos().lineno
+        line = line_of(token)
         if token.name == "EOF":
             where = " at end"
         elif token.name == "ERROR":

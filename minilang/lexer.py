@@ -120,6 +120,8 @@ def tokenize(source):
 
 
 def line_of(token):
+    """The line a token ends on: the one line number every error, line
+    table and trace name reports for it."""
     return token.getsourcepos().lineno
 
 
