@@ -18,3 +18,5 @@ Reading order, following a program through the pipeline:
     main.py           the command line, shared by CPython and the binary
     rlib.py           rpython.rlib, or stand-ins for it on CPython 3
 """
+
+__version__ = "0.1.0"

@@ -4,12 +4,16 @@
     minilang              a REPL: each line runs at the top level
     minilang --dis FILE   print the bytecode of FILE instead of running it
 
+The options are declared once, in OPTIONS below: the parser, the usage line
+of a usage error and the `--help` text are all made from that table, so an
+option added there is listed everywhere.
+
 `main(argv)` returns the exit code and never lets a Python exception
 escape: a Lox error is reported in the spec's format, and a bug inside
 minilang itself is reported as one.
 """
 
-from minilang import errors
+from minilang import __version__, errors
 from minilang.builtins import define_builtins
 from minilang.compiler import compile_program
 from minilang.disassembler import disassemble
@@ -27,18 +31,121 @@ from minilang.rlib import (read_file, read_chunk, StackOverflow,
 from minilang.streams import stdout, write_error_line
 from minilang import syntax_errors
 
-USAGE = "Usage: minilang [path]"
+
+class Option(object):
+    def __init__(self, name, short, argument, meaning):
+        self.name = name            # "--dis"
+        self.short = short          # "-h", or "" if none
+        self.argument = argument    # the name of its value ("OUT"), or ""
+        self.meaning = meaning      # one line for --help
+
+
+OPTIONS = [
+    Option("--help", "-h", "", "print this help and exit"),
+    Option("--version", "", "", "print the version and exit"),
+    Option("--dis", "", "", "print the file's bytecode instead of running it"),
+]
+
+
+def option_named(arg):
+    for option in OPTIONS:
+        if arg == option.name or (option.short != "" and arg == option.short):
+            return option
+    return None
+
+
+def option_usage(option):
+    text = option.name
+    if option.short != "":
+        text = option.short + " | " + text
+    if option.argument != "":
+        text += " " + option.argument
+    return "[" + text + "]"
+
+
+def usage_line():
+    words = ["Usage: minilang"]
+    for option in OPTIONS:
+        words.append(option_usage(option))
+    words.append("[path]")
+    return " ".join(words)
+
+
+def help_text():
+    lines = [usage_line(),
+             "Run the Lox program in the file at path; without a path, "
+             "start a REPL.",
+             "",
+             "Options:"]
+    for option in OPTIONS:
+        names = option.name
+        if option.short != "":
+            names = option.short + ", " + names
+        if option.argument != "":
+            names += " " + option.argument
+        lines.append("  " + names + " " * max(1, 18 - len(names)) +
+                     option.meaning)
+    lines.append("")
+    lines.append("Exit codes: 0 success, 64 usage error, 65 compile error, "
+                 "70 runtime error, 74 unreadable file.")
+    return "\n".join(lines) + "\n"
+
+
+class Arguments(object):
+    """The command line, parsed: the options given (name -> value, "" for
+    an option without one) and the paths."""
+
+    def __init__(self):
+        self.options = {}
+        self.paths = []
+
+    def has(self, name):
+        return name in self.options
+
+
+def parse_arguments(args):
+    """Parse the arguments after the program name; None if they are not a
+    valid command line (a usage error)."""
+    parsed = Arguments()
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if len(arg) > 1 and arg[0] == "-":
+            option = option_named(arg)
+            if option is None:
+                return None
+            value = ""
+            if option.argument != "":
+                if i >= len(args):
+                    return None
+                value = args[i]
+                i += 1
+            parsed.options[option.name] = value
+        else:
+            parsed.paths.append(arg)
+    if len(parsed.paths) > 1:
+        return None
+    if parsed.has("--dis") and len(parsed.paths) == 0:
+        return None
+    return parsed
 
 
 def main(argv):
-    args = argv[1:]
-    dis = False
-    if len(args) > 0 and args[0] == "--dis":
-        dis = True
-        args = args[1:]
-    if len(args) > 1 or (dis and len(args) == 0):
-        write_error_line(USAGE)
+    parsed = parse_arguments(argv[1:])
+    if parsed is None:
+        write_error_line(usage_line())
         return EXIT_USAGE
+    if parsed.has("--help"):
+        stdout.write(help_text())
+        stdout.flush()
+        return EXIT_OK
+    if parsed.has("--version"):
+        stdout.write("minilang %s\n" % __version__)
+        stdout.flush()
+        return EXIT_OK
+    dis = parsed.has("--dis")
+    args = parsed.paths
     try:
         try:
             if len(args) == 0:
