@@ -6,7 +6,7 @@
   parser resynchronises at the next declaration (`end_declaration`), so
   one mistake does not cause a cascade.  Which errors a clox parse would
   report after resynchronising depends on the tokens it skips, so the
-  final report is always made by syntax_errors.py, which parses as clox
+  final report is always made by compile_errors.py, which parses as clox
   does; the resolver and compiler only note their findings in a
   `FoundErrors` (error -> token) for it.
 - Runtime errors (exit 70) are `LoxRuntimeError`s.  Each active call
@@ -27,7 +27,7 @@ EXIT_IO_ERROR = 74
 
 class ErrorSink(object):
     """Receives the compile errors found at tokens.  This base class drops
-    them (syntax_errors.py uses it while replaying scopes whose errors are
+    them (compile_errors.py uses it while replaying scopes whose errors are
     already known); the two subclasses keep them."""
 
     def error_at(self, token, message):

@@ -29,7 +29,7 @@ from minilang.parser import parse, SyntaxErrorsFound
 from minilang.rlib import (read_file, read_chunk, StackOverflow,
                            check_stack_overflow)
 from minilang.streams import stdout, write_error_line
-from minilang import syntax_errors
+from minilang import compile_errors
 
 
 class Option(object):
@@ -194,12 +194,12 @@ def compile_source(source, globals):
         try:
             program = parse(tokens)
         except SyntaxErrorsFound:
-            report(syntax_errors.report(tokens, None))
+            report(compile_errors.report(tokens, None))
             return None
         found = FoundErrors()
         code = compile_program(program, globals, found)
         if found.has_errors():
-            report(syntax_errors.report(tokens, found))
+            report(compile_errors.report(tokens, found))
             return None
         return code
     except StackOverflow:

@@ -11,7 +11,7 @@ from minilang.errors import FoundErrors
 from minilang.lexer import tokenize
 from minilang.main import new_globals
 from minilang.parser import parse, SyntaxErrorsFound
-from minilang import syntax_errors
+from minilang import compile_errors
 
 
 def compile_code(source):
@@ -20,7 +20,7 @@ def compile_code(source):
     program = parse(tokens)
     found = FoundErrors()
     code = compile_program(program, new_globals(), found)
-    assert not found.has_errors(), syntax_errors.report(tokens, found)
+    assert not found.has_errors(), compile_errors.report(tokens, found)
     assert code is not None
     return code
 
@@ -32,14 +32,14 @@ def compile_errors(source):
     try:
         program = parse(tokens)
     except SyntaxErrorsFound:
-        return syntax_errors.report(tokens, None)
+        return compile_errors.report(tokens, None)
     found = FoundErrors()
     code = compile_program(program, new_globals(), found)
     if not found.has_errors():
         assert code is not None
         return []
     assert code is None
-    return syntax_errors.report(tokens, found)
+    return compile_errors.report(tokens, found)
 
 
 class Instruction(object):

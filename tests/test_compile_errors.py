@@ -1,4 +1,4 @@
-"""minilang.syntax_errors.report: clox's compile-error messages, panic mode
+"""minilang.compile_errors.report: clox's compile-error messages, panic mode
 and resynchronisation (LANGUAGE.md section 5), on token lists.
 
 `report(tokens, None)` is what a file that does not parse gets;
@@ -13,7 +13,7 @@ from minilang.errors import FoundErrors
 from minilang.globalscope import Globals
 from minilang.lexer import tokenize
 from minilang.parser import parse, SyntaxErrorsFound
-from minilang.syntax_errors import report
+from minilang.compile_errors import report
 
 
 def errors(source):
