@@ -7,7 +7,7 @@ that errors point at:
 - every expression keeps `last`, its last token.  clox emits an
   expression's final instruction right after reading that token, so its
   line is the line a runtime error in that expression reports
-  (LANGUAGE.md section 5, "Which line"), and the 256th call argument's
+  (docs/LANGUAGE.md section 5, "Which line"), and the 256th call argument's
   error is reported "at" it;
 - names keep their identifier token (for "Error at 'name'").
 

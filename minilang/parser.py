@@ -1,6 +1,6 @@
 """The grammar: rply's LALR parser from tokens to an `ast.Program`.
 
-Every rule of LANGUAGE.md section 2 is one `@pg.production` below, in the
+Every rule of docs/LANGUAGE.md section 2 is one `@pg.production` below, in the
 spec's order, each building its AST node.  rply computes the LALR tables
 when this module is imported (before translation, for the binary).
 
@@ -406,7 +406,7 @@ EXPRESSION_STARTERS = sorted(_parser.lr_table.grammar.first["expression"])
 
 # The keywords that begin a declaration or statement other than an
 # expression statement: where clox's error recovery resynchronises
-# (LANGUAGE.md section 5: class fun var for if while print return).
+# (docs/LANGUAGE.md section 5: class fun var for if while print return).
 STATEMENT_KEYWORDS = sorted(
     [name for name in _parser.lr_table.grammar.first["declaration"]
      if name in KEYWORDS.values() and name not in EXPRESSION_STARTERS])

@@ -1,4 +1,4 @@
-"""The command line (LANGUAGE.md sections 5 and 9).
+"""The command line (docs/LANGUAGE.md sections 5 and 9).
 
 Everything goes through runner.run / runner.command, so these tests run
 untranslated and, with MINILANG_BIN set, on the binary.

@@ -1,5 +1,5 @@
 """minilang.compile_errors.report: clox's compile-error messages, panic mode
-and resynchronisation (LANGUAGE.md section 5), on token lists.
+and resynchronisation (docs/LANGUAGE.md section 5), on token lists.
 
 `report(tokens, None)` is what a file that does not parse gets;
 `report(tokens, found)` reports what the resolver/compiler noted for a file
