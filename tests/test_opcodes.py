@@ -71,7 +71,7 @@ def test_no_stray_opcode_constants():
     # Every upper-case int in the module is an opcode (or a size table).
     constants = [name for name, value in vars(op).items()
                  if name.isupper() and isinstance(value, int)]
-    assert sorted(constants) == sorted(OPCODE_NAMES)
+    assert sorted(constants) == sorted(OPCODE_NAMES + ["CAPTURE_SIZE"])
 
 
 @pytest.mark.parametrize("info", op.OPS, ids=OPCODE_NAMES)
@@ -170,3 +170,30 @@ def test_every_snippet_runs_with_its_output():
             os.unlink(path)
     finally:
         os.rmdir(directory)
+
+
+# ------------------------------------------- the byte layout, pinned
+
+def test_closure_layout_in_bytes():
+    # CLOSURE k, then (is_local, index) per captured variable: clox's.
+    from compiled import function_named
+    code = compile_code("fun f() { var x = 1; var y = 2;"
+                        " fun g() { return y + x; } }")
+    f = function_named(code, "f")
+    closure = [i for i in decode(f) if i.name == "CLOSURE"][0]
+    k = closure.args[0]
+    assert f.constants[k].name == "g"
+    assert f.bytecode[closure.pc:closure.pc + 6] == "".join(
+        chr(b) for b in [op.CLOSURE, k, 1, 2, 1, 1])
+    assert f.next_pc(closure.pc) == closure.pc + 6
+
+
+def test_jump_offsets_are_big_endian_two_bytes():
+    code = compile_code("if (true) {" + " print 1;" * 100 + " }")
+    jump = [i for i in decode(code) if i.name == "JUMP_IF_FALSE"][0]
+    offset = jump.args[0]
+    assert offset > 255
+    assert code.bytecode[jump.pc:jump.pc + 3] == "".join(
+        chr(b) for b in [op.JUMP_IF_FALSE, offset >> 8, offset & 0xff])
+    assert op.encode_operand('j', 0x1234) == [0x12, 0x34]
+    assert op.encode_operand('k', 7) == [7]
