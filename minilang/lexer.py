@@ -144,6 +144,3 @@ class TokenStream(object):
         return token
 
     __next__ = next
-
-    def __iter__(self):
-        return self
