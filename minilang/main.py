@@ -3,6 +3,7 @@
     minilang FILE         run a file
     minilang              a REPL: each line runs at the top level
     minilang --dis FILE   print the bytecode of FILE instead of running it
+    minilang --help       every option (and --version)
 
 The options are declared once, in OPTIONS below: the parser, the usage line
 of a usage error and the `--help` text are all made from that table, so an
@@ -54,19 +55,20 @@ def option_named(arg):
     return None
 
 
-def option_usage(option):
+def spelled(option, separator):
+    """`-h, --help` / `--profile OUT`: the option's forms and argument."""
     text = option.name
     if option.short != "":
-        text = option.short + " | " + text
+        text = option.short + separator + text
     if option.argument != "":
         text += " " + option.argument
-    return "[" + text + "]"
+    return text
 
 
 def usage_line():
     words = ["Usage: minilang"]
     for option in OPTIONS:
-        words.append(option_usage(option))
+        words.append("[" + spelled(option, " | ") + "]")
     words.append("[path]")
     return " ".join(words)
 
@@ -78,16 +80,14 @@ def help_text():
              "",
              "Options:"]
     for option in OPTIONS:
-        names = option.name
-        if option.short != "":
-            names = option.short + ", " + names
-        if option.argument != "":
-            names += " " + option.argument
+        names = spelled(option, ", ")
         lines.append("  " + names + " " * max(1, 18 - len(names)) +
                      option.meaning)
     lines.append("")
-    lines.append("Exit codes: 0 success, 64 usage error, 65 compile error, "
-                 "70 runtime error, 74 unreadable file.")
+    lines.append("Exit codes: %d success, %d usage error, %d compile error, "
+                 "%d runtime error, %d unreadable file." % (
+                     EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
+                     EXIT_RUNTIME_ERROR, EXIT_IO_ERROR))
     return "\n".join(lines) + "\n"
 
 

@@ -84,6 +84,7 @@ def capture_offset(i):
     """Where captured variable `i` is, from the CLOSURE opcode byte."""
     return SIZES.sizes[CLOSURE] + CAPTURE_SIZE * i
 
+
 OPS = []
 
 
