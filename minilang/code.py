@@ -50,8 +50,6 @@ class Code(W_Root):
     def next_pc(self, pc):
         """Where the instruction after the one at `pc` starts."""
         opcode = self.read_byte(pc)
-        if opcode >= len(op.SIZES.sizes):
-            return pc + 1          # not an opcode: the loop reports it
         size = op.SIZES.sizes[opcode]
         if opcode == op.CLOSURE:
             size += op.CAPTURE_SIZE * self.closure_function(pc).upvalue_count

@@ -88,7 +88,7 @@ def execute(frame):
         # The operands start at `arg`; the next instruction's position comes
         # from the opcode table (a constant in a trace, like the opcode).
         arg = pc + 1
-        pc = code.next_pc(pc)
+        pc += op.SIZES.sizes[opcode]
 
         # ------------------------------------------ constants and the stack
         if opcode == op.CONSTANT:
@@ -229,6 +229,7 @@ def execute(frame):
             function = code.constants[code.read_byte(arg)]
             assert isinstance(function, Code)
             frame.push(make_closure(frame, function, code, arg - 1))
+            pc = code.next_pc(arg - 1)      # after the captured variables
         elif opcode == op.RETURN:
             return frame.pop()
         elif opcode == op.CLASS:

@@ -167,14 +167,15 @@ class SizeTable(object):
     """Each opcode's size (without CLOSURE's variable part), for the loop.
     A list in an immutable field of a prebuilt object: in a trace, where
     the opcode is a constant, reading its size folds away like reading the
-    bytecode itself."""
+    bytecode itself.  It has an entry for every byte value (1 for a byte
+    that is no opcode), so the loop can index it without a bounds check."""
     _immutable_fields_ = ['sizes[*]']
 
     def __init__(self, sizes):
         self.sizes = sizes
 
 
-SIZES = SizeTable([info.size for info in OPS])
+SIZES = SizeTable([info.size for info in OPS] + [1] * (256 - len(OPS)))
 
 
 def stack_effect(opcode, argc):
