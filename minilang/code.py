@@ -50,10 +50,10 @@ class Code(W_Root):
     def next_pc(self, pc):
         """Where the instruction after the one at `pc` starts."""
         opcode = self.read_byte(pc)
-        size = op.SIZES.sizes[opcode]
         if opcode == op.CLOSURE:
-            size += op.CAPTURE_SIZE * self.closure_function(pc).upvalue_count
-        return pc + size
+            return pc + op.capture_offset(
+                self.closure_function(pc).upvalue_count)
+        return pc + ord(op.SIZES[opcode])
 
     def closure_function(self, pc):
         """The function (a Code) of the CLOSURE instruction at `pc`."""
@@ -61,7 +61,11 @@ class Code(W_Root):
         assert isinstance(function, Code)
         return function
 
-    def capture(self, pc, i):
-        """The CLOSURE at `pc`'s captured variable `i`: (is_local, index)."""
-        at = pc + op.capture_offset(i)
-        return self.read_byte(at) != 0, self.read_byte(at + 1)
+    def captures_local(self, pc, i):
+        """Whether the CLOSURE at `pc`'s captured variable `i` is a local of
+        the function running CLOSURE (else one of its closure's cells)."""
+        return self.read_byte(pc + op.capture_offset(i)) != 0
+
+    def capture_index(self, pc, i):
+        """That local's slot, or that cell's index."""
+        return self.read_byte(pc + op.capture_offset(i) + 1)

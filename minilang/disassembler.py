@@ -57,8 +57,8 @@ def instruction(code, pc):
             text += " " + right(str(value), 4)
     if info.number == op.CLOSURE:
         for i in range(code.closure_function(start).upvalue_count):
-            is_local, index = code.capture(start, i)
-            kind = "local" if is_local else "upvalue"
+            kind = "local" if code.captures_local(start, i) else "upvalue"
+            index = code.capture_index(start, i)
             text += "\n%s    |                     %s %d" % (
                 zeros(start + op.capture_offset(i)), kind, index)
     pc = code.next_pc(start)

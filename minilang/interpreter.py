@@ -88,7 +88,7 @@ def execute(frame):
         # The operands start at `arg`; the next instruction's position comes
         # from the opcode table (a constant in a trace, like the opcode).
         arg = pc + 1
-        pc += op.SIZES.sizes[opcode]
+        pc += ord(op.SIZES[opcode])
 
         # ------------------------------------------ constants and the stack
         if opcode == op.CONSTANT:
@@ -229,7 +229,8 @@ def execute(frame):
             function = code.constants[code.read_byte(arg)]
             assert isinstance(function, Code)
             frame.push(make_closure(frame, function, code, arg - 1))
-            pc = code.next_pc(arg - 1)      # after the captured variables
+            # The instruction ends after its captured variables.
+            pc = arg - 1 + op.capture_offset(function.upvalue_count)
         elif opcode == op.RETURN:
             return frame.pop()
         elif opcode == op.CLASS:
@@ -309,8 +310,8 @@ def make_closure(frame, function, code, pc):
     closure has)."""
     cells = [None] * function.upvalue_count
     for i in range(function.upvalue_count):
-        is_local, index = code.capture(pc, i)
-        if is_local:
+        index = code.capture_index(pc, i)
+        if code.captures_local(pc, i):
             cells[i] = cell_at(frame, index)
         else:
             cells[i] = frame.closure.cells[index]

@@ -81,8 +81,9 @@ def encode_capture(is_local, index):
 
 
 def capture_offset(i):
-    """Where captured variable `i` is, from the CLOSURE opcode byte."""
-    return SIZES.sizes[CLOSURE] + CAPTURE_SIZE * i
+    """Where captured variable `i` is, from the CLOSURE opcode byte; for
+    i = the number of captured variables, the size of the instruction."""
+    return ord(SIZES[CLOSURE]) + CAPTURE_SIZE * i
 
 
 OPS = []
@@ -163,19 +164,13 @@ METHOD        = op("METHOD",        "k",  -1, "add closure pop() as method "
 NAMES = [info.name for info in OPS]
 
 
-class SizeTable(object):
-    """Each opcode's size (without CLOSURE's variable part), for the loop.
-    A list in an immutable field of a prebuilt object: in a trace, where
-    the opcode is a constant, reading its size folds away like reading the
-    bytecode itself.  It has an entry for every byte value (1 for a byte
-    that is no opcode), so the loop can index it without a bounds check."""
-    _immutable_fields_ = ['sizes[*]']
-
-    def __init__(self, sizes):
-        self.sizes = sizes
-
-
-SIZES = SizeTable([info.size for info in OPS] + [1] * (256 - len(OPS)))
+# Each opcode's size (without CLOSURE's variable part), for the loop: a
+# byte string indexed by opcode, `ord(SIZES[opcode])`.  A string because it
+# is immutable, like the bytecode: in a trace, where the opcode is a
+# constant, reading its size folds away; untranslated and in the binary's
+# interpreter it is a single load.  Every byte value has an entry (1 for a
+# byte that is no opcode), so no index is out of bounds.
+SIZES = "".join([chr(info.size) for info in OPS] + ["\x01"] * (256 - len(OPS)))
 
 
 def stack_effect(opcode, argc):

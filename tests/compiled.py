@@ -71,8 +71,8 @@ def decode(code):
         upvalues = []
         if info.number == op.CLOSURE:
             for i in range(code.closure_function(pc).upvalue_count):
-                is_local, index = code.capture(pc, i)
-                upvalues.append((int(is_local), index))
+                upvalues.append((int(code.captures_local(pc, i)),
+                                 code.capture_index(pc, i)))
         result.append(Instruction(pc, info, args, upvalues))
         pc = code.next_pc(pc)
     assert pc == len(code.bytecode)
