@@ -4,7 +4,6 @@ Reading order, following a program through the pipeline:
 
     lexer.py          source bytes -> tokens
     parser.py         tokens -> syntax tree (ast.py), an rply LALR grammar
-    syntax_errors.py  clox's messages for a file that does not parse
     resolver.py       where each variable lives (slots, cells, globals)
     opcodes.py        the instruction set, declared once
     compiler.py       syntax tree -> Code objects (code.py)
@@ -17,4 +16,11 @@ Reading order, following a program through the pipeline:
     errors.py         compile errors, runtime errors, exit codes
     main.py           the command line, shared by CPython and the binary
     rlib.py           rpython.rlib, or stand-ins for it on CPython 3
+
+Skip on a first read:
+
+    compile_errors.py every compile error in clox's words and order (a
+                      second, hand-written parser that only reports)
 """
+
+__version__ = "0.1.0"

@@ -7,7 +7,7 @@ that errors point at:
 - every expression keeps `last`, its last token.  clox emits an
   expression's final instruction right after reading that token, so its
   line is the line a runtime error in that expression reports
-  (LANGUAGE.md section 5, "Which line"), and the 256th call argument's
+  (docs/LANGUAGE.md section 5, "Which line"), and the 256th call argument's
   error is reported "at" it;
 - names keep their identifier token (for "Error at 'name'").
 
@@ -16,6 +16,8 @@ the compiler only reads them.
 """
 
 from rply.token import BaseBox
+
+from minilang.lexer import line_of
 
 
 class Node(BaseBox):
@@ -28,7 +30,7 @@ class Expr(Node):
     _attrs_ = ['last']
 
     def line(self):
-        return self.last.getsourcepos().lineno
+        return line_of(self.last)
 
 
 class Literal(Expr):

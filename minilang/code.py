@@ -9,6 +9,7 @@ It subclasses W_Root only because, as in clox, a nested function's Code is
 one of its parent's constants (CLOSURE's operand); programs never see one.
 """
 
+from minilang import opcodes as op
 from minilang.objects import W_Root
 
 
@@ -31,8 +32,40 @@ class Code(W_Root):
     def str(self):
         return "<code %s>" % self.name
 
+    # Reading operands: one helper per width (opcodes.OPERAND_SIZE), and
+    # the position of the next instruction from the opcode table.  All
+    # read only immutable fields, so in a trace they fold to constants.
+
     def read_byte(self, pc):
         return ord(self.bytecode[pc])
 
     def read_short(self, pc):
         return (ord(self.bytecode[pc]) << 8) | ord(self.bytecode[pc + 1])
+
+    def read_operand(self, kind, pc):
+        if op.OPERAND_SIZE[kind] == 2:
+            return self.read_short(pc)
+        return self.read_byte(pc)
+
+    def next_pc(self, pc):
+        """Where the instruction after the one at `pc` starts."""
+        opcode = self.read_byte(pc)
+        if opcode == op.CLOSURE:
+            return pc + op.capture_offset(
+                self.closure_function(pc).upvalue_count)
+        return pc + ord(op.SIZES[opcode])
+
+    def closure_function(self, pc):
+        """The function (a Code) of the CLOSURE instruction at `pc`."""
+        function = self.constants[self.read_byte(pc + 1)]
+        assert isinstance(function, Code)
+        return function
+
+    def captures_local(self, pc, i):
+        """Whether the CLOSURE at `pc`'s captured variable `i` is a local of
+        the function running CLOSURE (else one of its closure's cells)."""
+        return self.read_byte(pc + op.capture_offset(i)) != 0
+
+    def capture_index(self, pc, i):
+        """That local's slot, or that cell's index."""
+        return self.read_byte(pc + op.capture_offset(i) + 1)

@@ -19,6 +19,7 @@ from minilang import opcodes as op
 from minilang import resolver
 from minilang.code import Code
 from minilang.errors import InternalError
+from minilang.lexer import line_of
 from minilang.objects import W_Number, W_String
 
 MAX_CONSTANTS = 256
@@ -35,7 +36,7 @@ def compile_program(program, globals, reporter):
     builder = CodeBuilder(None, "", 0, program.scope, globals, reporter)
     for statement in program.body:
         builder.statement(statement)
-    line = program.eof.getsourcepos().lineno
+    line = line_of(program.eof)
     builder.emit(op.NIL, line)
     builder.emit(op.RETURN, line)
     if reporter.has_errors():
@@ -76,31 +77,40 @@ class CodeBuilder(object):
 
     # --------------------------------------------------------- emitting
 
-    def emit(self, opcode, line, argc=0):
-        """Emit an instruction without operands or with its operand bytes
-        emitted right after by `operand`/`jump_operand`."""
+    def emit(self, opcode, line, operands=None):
+        """Emit an instruction: its opcode, then its `operands` (a list of
+        values, one per operand kind of the opcode table) encoded as the
+        table says.  Its stack effect counts the argument count operand."""
+        info = op.OPS[opcode]
+        if operands is None:
+            operands = []
+        assert len(operands) == len(info.operands)
         self.code.append(opcode)
         self.lines.append(line)
-        self.clox_size += op.OPS[opcode].clox_size
+        argc = 0
+        for i in range(len(operands)):
+            kind = info.operands[i]
+            if kind == 'n':
+                argc = operands[i]
+            for byte in op.encode_operand(kind, operands[i]):
+                self.code.append(byte)
+                self.lines.append(line)
+        self.clox_size += info.clox_size
         self.depth += op.stack_effect(opcode, argc)
         if self.depth > self.max_depth:
             self.max_depth = self.depth
 
-    def operand(self, byte, line):
-        self.code.append(byte & 0xff)
-        self.lines.append(line)
-
     def emit_arg(self, opcode, arg, line):
-        self.emit(opcode, line)
-        self.operand(arg, line)
+        self.emit(opcode, line, [arg])
 
     def emit_hidden(self, opcode, arg, line):
         """An instruction clox does not have: it takes no room in clox's
         byte count (MAKE_CELL and the few around a captured function)."""
         saved = self.clox_size
-        self.emit(opcode, line)
         if op.OPS[opcode].operands:
-            self.operand(arg, line)
+            self.emit_arg(opcode, arg, line)
+        else:
+            self.emit(opcode, line)
         self.clox_size = saved
 
     def make_constant(self, value, token):
@@ -114,33 +124,33 @@ class CodeBuilder(object):
         return self.make_constant(W_String(token.value), token)
 
     def emit_jump(self, opcode, line):
-        self.emit(opcode, line)
-        position = len(self.code)
-        self.operand(0xff, line)
-        self.operand(0xff, line)
-        return Jump(position, self.clox_size)
+        """A forward jump, its offset to be patched: see patch_jump."""
+        self.emit(opcode, line, [0xffff])
+        return Jump(len(self.code) - op.OPERAND_SIZE['j'], self.clox_size)
 
     def patch_jump(self, jump, token):
         """Point `jump` here.  clox measures from after the operand."""
-        offset = len(self.code) - jump.position - 2
+        offset = len(self.code) - jump.position - op.OPERAND_SIZE['j']
         if self.clox_size - jump.clox_position > MAX_JUMP or offset > MAX_JUMP:
             self.errors.error_at(token, "Too much code to jump over.")
             return
-        self.code[jump.position] = (offset >> 8) & 0xff
-        self.code[jump.position + 1] = offset & 0xff
+        i = jump.position
+        for byte in op.encode_operand('j', offset):
+            self.code[i] = byte
+            i += 1
 
     def loop_start(self):
         return Jump(len(self.code), self.clox_size)
 
     def emit_loop(self, start, token):
-        line = token.getsourcepos().lineno
-        self.emit(op.LOOP, line)
-        offset = len(self.code) + 2 - start.position
-        if self.clox_size - start.clox_position > MAX_JUMP or offset > MAX_JUMP:
+        # The offset is measured from the end of the LOOP instruction.
+        offset = len(self.code) + op.OPS[op.LOOP].size - start.position
+        clox_offset = (self.clox_size + op.OPS[op.LOOP].clox_size -
+                       start.clox_position)
+        if clox_offset > MAX_JUMP or offset > MAX_JUMP:
             self.errors.error_at(token, "Loop body too large.")
             offset = 0
-        self.operand((offset >> 8) & 0xff, line)
-        self.operand(offset & 0xff, line)
+        self.emit(op.LOOP, line_of(token), [offset])
 
     # --------------------------------------------------------- variables
 
@@ -341,9 +351,10 @@ class CodeBuilder(object):
         k = self.make_constant(body.build(), node.last)
         self.emit_arg(op.CLOSURE, k, close)
         for upvalue in scope.upvalues:
-            self.operand(1 if upvalue.is_local else 0, close)
-            self.operand(upvalue.index, close)
-            self.clox_size += 2
+            for byte in op.encode_capture(upvalue.is_local, upvalue.index):
+                self.code.append(byte)
+                self.lines.append(close)
+            self.clox_size += op.CAPTURE_SIZE
 
     def class_declaration(self, node):
         name_line = line_of(node.name)
@@ -452,22 +463,17 @@ class CodeBuilder(object):
             self.expression(callee.obj)
             k = self.name_constant(callee.name)
             self.arguments(node.args)
-            self.emit(op.INVOKE, line, argc)
-            self.operand(k, line)
-            self.operand(argc, line)
+            self.emit(op.INVOKE, line, [k, argc])
         elif isinstance(callee, ast.Super):
             k = self.name_constant(callee.name)
             self.load(callee.this_resolved, line_of(callee.name))
             self.arguments(node.args)
             self.load(callee.super_resolved, line)
-            self.emit(op.SUPER_INVOKE, line, argc)
-            self.operand(k, line)
-            self.operand(argc, line)
+            self.emit(op.SUPER_INVOKE, line, [k, argc])
         else:
             self.expression(callee)
             self.arguments(node.args)
-            self.emit(op.CALL, line, argc)
-            self.operand(argc, line)
+            self.emit_arg(op.CALL, argc, line)
 
     def arguments(self, args):
         for arg in args:
@@ -497,7 +503,3 @@ def fixed_lines(items):
     for i in range(len(items)):
         copy[i] = items[i]
     return copy
-
-
-def line_of(token):
-    return token.getsourcepos().lineno

@@ -44,31 +44,24 @@ def instruction(code, pc):
     start = pc
     pc += 1
     for kind in info.operands:
+        value = code.read_operand(kind, pc)
+        pc += op.OPERAND_SIZE[kind]
         if kind == 'k' or kind == 'c':
-            k = code.read_byte(pc)
-            text += " %s '%s'" % (right(str(k), 4), code.constants[k].str())
-            pc += 1
+            text += " %s '%s'" % (right(str(value), 4),
+                                  code.constants[value].str())
         elif kind == 'j':
-            offset = code.read_short(pc)
-            pc += 2
-            text += " %s -> %d" % (right(str(start), 4), pc + offset)
+            text += " %s -> %d" % (right(str(start), 4), pc + value)
         elif kind == 'b':
-            offset = code.read_short(pc)
-            pc += 2
-            text += " %s -> %d" % (right(str(start), 4), pc - offset)
+            text += " %s -> %d" % (right(str(start), 4), pc - value)
         else:
-            text += " " + right(str(code.read_byte(pc)), 4)
-            pc += 1
+            text += " " + right(str(value), 4)
     if info.number == op.CLOSURE:
-        function = code.constants[code.read_byte(start + 1)]
-        assert isinstance(function, Code)
-        for i in range(function.upvalue_count):
-            is_local = code.read_byte(pc)
-            index = code.read_byte(pc + 1)
-            kind = "local" if is_local else "upvalue"
-            text += "\n%s    |                     %s %d" % (zeros(pc), kind,
-                                                            index)
-            pc += 2
+        for i in range(code.closure_function(start).upvalue_count):
+            kind = "local" if code.captures_local(start, i) else "upvalue"
+            index = code.capture_index(start, i)
+            text += "\n%s    |                     %s %d" % (
+                zeros(start + op.capture_offset(i)), kind, index)
+    pc = code.next_pc(start)
     return text, pc
 
 

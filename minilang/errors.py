@@ -6,7 +6,7 @@
   parser resynchronises at the next declaration (`end_declaration`), so
   one mistake does not cause a cascade.  Which errors a clox parse would
   report after resynchronising depends on the tokens it skips, so the
-  final report is always made by syntax_errors.py, which parses as clox
+  final report is always made by compile_errors.py, which parses as clox
   does; the resolver and compiler only note their findings in a
   `FoundErrors` (error -> token) for it.
 - Runtime errors (exit 70) are `LoxRuntimeError`s.  Each active call
@@ -15,6 +15,8 @@
 - `InternalError` is a bug in minilang, never the program's fault; the
   command line reports it as such instead of showing a traceback.
 """
+
+from minilang.lexer import line_of
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -25,7 +27,7 @@ EXIT_IO_ERROR = 74
 
 class ErrorSink(object):
     """Receives the compile errors found at tokens.  This base class drops
-    them (syntax_errors.py uses it while replaying scopes whose errors are
+    them (compile_errors.py uses it while replaying scopes whose errors are
     already known); the two subclasses keep them."""
 
     def error_at(self, token, message):
@@ -43,7 +45,7 @@ class CompileErrors(ErrorSink):
         if self.panic:
             return
         self.panic = True
-        line = token.getsourcepos().lineno
+        line = line_of(token)
         if token.name == "EOF":
             where = " at end"
         elif token.name == "ERROR":

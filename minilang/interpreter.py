@@ -85,12 +85,14 @@ def execute(frame):
         jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
         frame.pc = pc
         opcode = ord(code.bytecode[pc])
-        pc += 1
+        # The operands start at `arg`; the next instruction's position comes
+        # from the opcode table (a constant in a trace, like the opcode).
+        arg = pc + 1
+        pc += ord(op.SIZES[opcode])
 
         # ------------------------------------------ constants and the stack
         if opcode == op.CONSTANT:
-            frame.push(code.constants[ord(code.bytecode[pc])])
-            pc += 1
+            frame.push(code.constants[code.read_byte(arg)])
         elif opcode == op.NIL:
             frame.push(w_nil)
         elif opcode == op.TRUE:
@@ -102,53 +104,42 @@ def execute(frame):
 
         # ------------------------------------------------------- variables
         elif opcode == op.GET_LOCAL:
-            frame.push(frame.load(ord(code.bytecode[pc])))
-            pc += 1
+            frame.push(frame.load(code.read_byte(arg)))
         elif opcode == op.SET_LOCAL:
-            frame.store(ord(code.bytecode[pc]), frame.peek(0))
-            pc += 1
+            frame.store(code.read_byte(arg), frame.peek(0))
         elif opcode == op.MAKE_CELL:
-            slot = ord(code.bytecode[pc])
+            slot = code.read_byte(arg)
             frame.store(slot, Cell(frame.load(slot)))
-            pc += 1
         elif opcode == op.GET_CELL:
-            frame.push(cell_at(frame, ord(code.bytecode[pc])).value)
-            pc += 1
+            frame.push(cell_at(frame, code.read_byte(arg)).value)
         elif opcode == op.SET_CELL:
-            cell_at(frame, ord(code.bytecode[pc])).value = frame.peek(0)
-            pc += 1
+            cell_at(frame, code.read_byte(arg)).value = frame.peek(0)
         elif opcode == op.GET_UPVALUE:
-            frame.push(frame.closure.cells[ord(code.bytecode[pc])].value)
-            pc += 1
+            frame.push(frame.closure.cells[code.read_byte(arg)].value)
         elif opcode == op.SET_UPVALUE:
-            frame.closure.cells[ord(code.bytecode[pc])].value = frame.peek(0)
-            pc += 1
+            frame.closure.cells[code.read_byte(arg)].value = frame.peek(0)
         elif opcode == op.GET_GLOBAL:
-            name = constant_name(code, ord(code.bytecode[pc]))
+            name = constant_name(code, code.read_byte(arg))
             value = code.globals.get(name)
             if value is None:
                 raise LoxRuntimeError(errors.undefined_variable(name))
             frame.push(value)
-            pc += 1
         elif opcode == op.DEFINE_GLOBAL:
-            name = constant_name(code, ord(code.bytecode[pc]))
+            name = constant_name(code, code.read_byte(arg))
             code.globals.define(name, frame.pop())
-            pc += 1
         elif opcode == op.SET_GLOBAL:
-            name = constant_name(code, ord(code.bytecode[pc]))
+            name = constant_name(code, code.read_byte(arg))
             cell = code.globals.lookup(name)
             if cell is None or cell.value is None:
                 raise LoxRuntimeError(errors.undefined_variable(name))
             cell.value = frame.peek(0)
-            pc += 1
 
         # ------------------------------------------------------ properties
         elif opcode == op.GET_PROPERTY:
-            name = constant_name(code, ord(code.bytecode[pc]))
+            name = constant_name(code, code.read_byte(arg))
             get_property(frame, name)
-            pc += 1
         elif opcode == op.SET_PROPERTY:
-            name = constant_name(code, ord(code.bytecode[pc]))
+            name = constant_name(code, code.read_byte(arg))
             instance = frame.peek(1)
             if not isinstance(instance, W_Instance):
                 raise LoxRuntimeError("Only instances have fields.")
@@ -156,14 +147,12 @@ def execute(frame):
             instance.set_field(name, value)
             frame.pop()
             frame.push(value)
-            pc += 1
         elif opcode == op.GET_SUPER:
-            name = constant_name(code, ord(code.bytecode[pc]))
+            name = constant_name(code, code.read_byte(arg))
             superclass = frame.pop()
             assert isinstance(superclass, W_Class)
             receiver = frame.pop()
             frame.push(bind_method(superclass, receiver, name))
-            pc += 1
 
         # ------------------------------------------------------- operators
         elif opcode == op.EQUAL:
@@ -209,48 +198,43 @@ def execute(frame):
 
         # ---------------------------------------------------- control flow
         elif opcode == op.JUMP:
-            pc += code.read_short(pc) + 2
+            pc += code.read_short(arg)
         elif opcode == op.JUMP_IF_FALSE:
-            if frame.peek(0).is_truthy():
-                pc += 2
-            else:
-                pc += code.read_short(pc) + 2
+            if not frame.peek(0).is_truthy():
+                pc += code.read_short(arg)
         elif opcode == op.LOOP:
-            pc = pc + 2 - code.read_short(pc)
+            pc -= code.read_short(arg)
             # A backward jump closes a loop of the Lox program: the place
             # where the JIT counts iterations and starts tracing.
             jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
 
         # ------------------------------------------ functions and classes
         elif opcode == op.CALL:
-            argc = ord(code.bytecode[pc])
+            argc = code.read_byte(arg)
             call_value(frame, frame.peek(argc), argc)
-            pc += 1
         elif opcode == op.INVOKE:
-            name = constant_name(code, ord(code.bytecode[pc]))
-            argc = ord(code.bytecode[pc + 1])
+            name = constant_name(code, code.read_byte(arg))
+            argc = code.read_byte(arg + 1)
             invoke(frame, name, argc)
-            pc += 2
         elif opcode == op.SUPER_INVOKE:
-            name = constant_name(code, ord(code.bytecode[pc]))
-            argc = ord(code.bytecode[pc + 1])
+            name = constant_name(code, code.read_byte(arg))
+            argc = code.read_byte(arg + 1)
             superclass = frame.pop()
             assert isinstance(superclass, W_Class)
             method = superclass.find_method(name)
             if method is None:
                 raise LoxRuntimeError(errors.undefined_property(name))
             call_closure(frame, method, argc, frame.peek(argc))
-            pc += 2
         elif opcode == op.CLOSURE:
-            function = code.constants[ord(code.bytecode[pc])]
+            function = code.constants[code.read_byte(arg)]
             assert isinstance(function, Code)
-            frame.push(make_closure(frame, function, code, pc + 1))
-            pc += 1 + 2 * function.upvalue_count
+            frame.push(make_closure(frame, function, code, arg - 1))
+            # The instruction ends after its captured variables.
+            pc = arg - 1 + op.capture_offset(function.upvalue_count)
         elif opcode == op.RETURN:
             return frame.pop()
         elif opcode == op.CLASS:
-            frame.push(W_Class(constant_name(code, ord(code.bytecode[pc]))))
-            pc += 1
+            frame.push(W_Class(constant_name(code, code.read_byte(arg))))
         elif opcode == op.INHERIT:
             superclass = frame.peek(1)
             if not isinstance(superclass, W_Class):
@@ -260,16 +244,15 @@ def execute(frame):
             for name, method in superclass.methods.items():
                 subclass.add_method(name, method)
         elif opcode == op.METHOD:
-            name = constant_name(code, ord(code.bytecode[pc]))
+            name = constant_name(code, code.read_byte(arg))
             method = frame.pop()
             klass = frame.peek(0)
             assert isinstance(method, W_Closure)
             assert isinstance(klass, W_Class)
             klass.add_method(name, method)
-            pc += 1
         else:
             raise InternalError("unknown opcode %d at %d in %s"
-                                % (opcode, pc - 1, code.name))
+                                % (opcode, arg - 1, code.name))
 
 
 # --------------------------------------------------------------- helpers
@@ -322,13 +305,13 @@ NAN = INF - INF
 
 @unroll_safe
 def make_closure(frame, function, code, pc):
-    """CLOSURE: capture, for each variable the function uses from outside,
-    the Cell it lives in (a cell of this frame, or one this closure has)."""
+    """CLOSURE at `pc`: capture, for each variable the function uses from
+    outside, the Cell it lives in (a cell of this frame, or one this
+    closure has)."""
     cells = [None] * function.upvalue_count
     for i in range(function.upvalue_count):
-        is_local = ord(code.bytecode[pc + 2 * i])
-        index = ord(code.bytecode[pc + 2 * i + 1])
-        if is_local:
+        index = code.capture_index(pc, i)
+        if code.captures_local(pc, i):
             cells[i] = cell_at(frame, index)
         else:
             cells[i] = frame.closure.cells[index]

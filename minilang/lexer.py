@@ -120,6 +120,8 @@ def tokenize(source):
 
 
 def line_of(token):
+    """The line a token ends on: the one line number every error, line
+    table and trace name reports for it."""
     return token.getsourcepos().lineno
 
 
@@ -142,6 +144,3 @@ class TokenStream(object):
         return token
 
     __next__ = next
-
-    def __iter__(self):
-        return self

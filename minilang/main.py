@@ -3,13 +3,18 @@
     minilang FILE         run a file
     minilang              a REPL: each line runs at the top level
     minilang --dis FILE   print the bytecode of FILE instead of running it
+    minilang --help       every option (and --version)
+
+The options are declared once, in OPTIONS below: the parser, the usage line
+of a usage error and the `--help` text are all made from that table, so an
+option added there is listed everywhere.
 
 `main(argv)` returns the exit code and never lets a Python exception
 escape: a Lox error is reported in the spec's format, and a bug inside
 minilang itself is reported as one.
 """
 
-from minilang import errors
+from minilang import __version__, errors
 from minilang.builtins import define_builtins
 from minilang.compiler import compile_program
 from minilang.disassembler import disassemble
@@ -25,20 +30,122 @@ from minilang.parser import parse, SyntaxErrorsFound
 from minilang.rlib import (read_file, read_chunk, StackOverflow,
                            check_stack_overflow)
 from minilang.streams import stdout, write_error_line
-from minilang import syntax_errors
+from minilang import compile_errors
 
-USAGE = "Usage: minilang [path]"
+
+class Option(object):
+    def __init__(self, name, short, argument, meaning):
+        self.name = name            # "--dis"
+        self.short = short          # "-h", or "" if none
+        self.argument = argument    # the name of its value ("OUT"), or ""
+        self.meaning = meaning      # one line for --help
+
+
+OPTIONS = [
+    Option("--help", "-h", "", "print this help and exit"),
+    Option("--version", "", "", "print the version and exit"),
+    Option("--dis", "", "", "print the file's bytecode instead of running it"),
+]
+
+
+def option_named(arg):
+    for option in OPTIONS:
+        if arg == option.name or (option.short != "" and arg == option.short):
+            return option
+    return None
+
+
+def spelled(option, separator):
+    """`-h, --help` / `--profile OUT`: the option's forms and argument."""
+    text = option.name
+    if option.short != "":
+        text = option.short + separator + text
+    if option.argument != "":
+        text += " " + option.argument
+    return text
+
+
+def usage_line():
+    words = ["Usage: minilang"]
+    for option in OPTIONS:
+        words.append("[" + spelled(option, " | ") + "]")
+    words.append("[path]")
+    return " ".join(words)
+
+
+def help_text():
+    lines = [usage_line(),
+             "Run the Lox program in the file at path; without a path, "
+             "start a REPL.",
+             "",
+             "Options:"]
+    for option in OPTIONS:
+        names = spelled(option, ", ")
+        lines.append("  " + names + " " * max(1, 18 - len(names)) +
+                     option.meaning)
+    lines.append("")
+    lines.append("Exit codes: %d success, %d usage error, %d compile error, "
+                 "%d runtime error, %d unreadable file." % (
+                     EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
+                     EXIT_RUNTIME_ERROR, EXIT_IO_ERROR))
+    return "\n".join(lines) + "\n"
+
+
+class Arguments(object):
+    """The command line, parsed: the options given (name -> value, "" for
+    an option without one) and the paths."""
+
+    def __init__(self):
+        self.options = {}
+        self.paths = []
+
+    def has(self, name):
+        return name in self.options
+
+
+def parse_arguments(args):
+    """Parse the arguments after the program name; None if they are not a
+    valid command line (a usage error)."""
+    parsed = Arguments()
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if len(arg) > 1 and arg[0] == "-":
+            option = option_named(arg)
+            if option is None:
+                return None
+            value = ""
+            if option.argument != "":
+                if i >= len(args):
+                    return None
+                value = args[i]
+                i += 1
+            parsed.options[option.name] = value
+        else:
+            parsed.paths.append(arg)
+    if len(parsed.paths) > 1:
+        return None
+    if parsed.has("--dis") and len(parsed.paths) == 0:
+        return None
+    return parsed
 
 
 def main(argv):
-    args = argv[1:]
-    dis = False
-    if len(args) > 0 and args[0] == "--dis":
-        dis = True
-        args = args[1:]
-    if len(args) > 1 or (dis and len(args) == 0):
-        write_error_line(USAGE)
+    parsed = parse_arguments(argv[1:])
+    if parsed is None:
+        write_error_line(usage_line())
         return EXIT_USAGE
+    if parsed.has("--help"):
+        stdout.write(help_text())
+        stdout.flush()
+        return EXIT_OK
+    if parsed.has("--version"):
+        stdout.write("minilang %s\n" % __version__)
+        stdout.flush()
+        return EXIT_OK
+    dis = parsed.has("--dis")
+    args = parsed.paths
     try:
         try:
             if len(args) == 0:
@@ -87,12 +194,12 @@ def compile_source(source, globals):
         try:
             program = parse(tokens)
         except SyntaxErrorsFound:
-            report(syntax_errors.report(tokens, None))
+            report(compile_errors.report(tokens, None))
             return None
         found = FoundErrors()
         code = compile_program(program, globals, found)
         if found.has_errors():
-            report(syntax_errors.report(tokens, found))
+            report(compile_errors.report(tokens, found))
             return None
         return code
     except StackOverflow:

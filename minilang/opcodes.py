@@ -31,6 +31,14 @@ would have emitted; jump limits are measured in those bytes.
 
 Stack effect: `effect` is the net change in stack depth; `pops_args`
 means that the argument count operand is subtracted from it as well.
+
+The operand kinds drive everything that reads or writes operands:
+`encode_operand` is how the compiler writes one, `Code.read_operand` how
+the disassembler reads one (the loop calls `Code.read_byte` and
+`Code.read_short` directly, the two widths there are), `SIZES` is how far
+the loop moves to the next instruction, and CLOSURE's variable part is
+`encode_capture` / `capture_offset`, used by the compiler, the loop
+(`make_closure`), the disassembler and the tests alike.
 """
 
 
@@ -51,6 +59,32 @@ class OpInfo(object):
 
 
 OPERAND_SIZE = {'k': 1, 's': 1, 'u': 1, 'n': 1, 'j': 2, 'b': 2, 'c': 1}
+
+
+def encode_operand(kind, value):
+    """The bytes of one operand of `kind`: big-endian, masked to its width
+    (a value too large was already reported as a compile error)."""
+    if OPERAND_SIZE[kind] == 2:
+        return [(value >> 8) & 0xff, value & 0xff]
+    return [value & 0xff]
+
+
+# CLOSURE's variable part: after its fixed operands, per captured variable
+# (in the order of the function's cells) one byte "is a local of the
+# enclosing function" (1) or "is one of its cells" (0), then that slot or
+# cell index.
+CAPTURE_SIZE = 2
+
+
+def encode_capture(is_local, index):
+    return [1 if is_local else 0, index & 0xff]
+
+
+def capture_offset(i):
+    """Where captured variable `i` is, from the CLOSURE opcode byte; for
+    i = the number of captured variables, the size of the instruction."""
+    return ord(SIZES[CLOSURE]) + CAPTURE_SIZE * i
+
 
 OPS = []
 
@@ -128,6 +162,15 @@ METHOD        = op("METHOD",        "k",  -1, "add closure pop() as method "
                    "k of the class now on top")
 
 NAMES = [info.name for info in OPS]
+
+
+# Each opcode's size (without CLOSURE's variable part), for the loop: a
+# byte string indexed by opcode, `ord(SIZES[opcode])`.  A string because it
+# is immutable, like the bytecode: in a trace, where the opcode is a
+# constant, reading its size folds away; untranslated and in the binary's
+# interpreter it is a single load.  Every byte value has an entry (1 for a
+# byte that is no opcode), so no index is out of bounds.
+SIZES = "".join([chr(info.size) for info in OPS] + ["\x01"] * (256 - len(OPS)))
 
 
 def stack_effect(opcode, argc):

@@ -1,14 +1,22 @@
 """The grammar: rply's LALR parser from tokens to an `ast.Program`.
 
-Every rule of LANGUAGE.md section 2 is one `@pg.production` below, in the
+Every rule of docs/LANGUAGE.md section 2 is one `@pg.production` below, in the
 spec's order, each building its AST node.  rply computes the LALR tables
 when this module is imported (before translation, for the binary).
 
+The operators are declared once, in OPERATOR_LEVELS and UNARY_OPERATORS:
+the rules of the binary and unary levels are made from those tables, and
+compile_errors.py reads the same tables (and the set of tokens that can
+start an expression, which rply computes from this grammar) for its own
+parser.  Adding an operator is a line in a table here, a token in the
+lexer, an opcode, and its compilation and execution.
+
 An LALR parser stops at the first token it cannot shift, with no idea what
 the spec's message for that place is.  So a file with a syntax or lexical
-error is handed to `syntax_errors.report`, a small hand-written parser that
-follows clox's error reporting and resynchronisation exactly; this grammar
-only ever sees the outcome "no syntax error".
+error is handed to `compile_errors.report`, a small hand-written parser
+that follows clox's error reporting and resynchronisation exactly; this
+grammar only ever sees the outcome "no syntax error".  The two must accept
+the same programs: tests/test_grammar_agreement.py checks it.
 """
 
 from rply import ParserGenerator
@@ -16,7 +24,7 @@ from rply.errors import ParsingError
 from rply.token import Token
 
 from minilang import ast
-from minilang.lexer import TOKEN_NAMES, TokenStream
+from minilang.lexer import KEYWORDS, TOKEN_NAMES, TokenStream
 from minilang.rlib import parse_number
 
 
@@ -244,14 +252,24 @@ def block(p):
 
 # ------------------------------------------------------------- expressions
 
+# The binary operators by level, loosest first: the level's rule, its
+# operator tokens, and whether it is logical (short-circuit, ast.Logical)
+# rather than arithmetic (ast.Binary).  All are left-associative; each
+# level's operands are the next level's rule, the last level's `unary`.
+OPERATOR_LEVELS = [
+    ("logic_or", ["OR"], True),
+    ("logic_and", ["AND"], True),
+    ("equality", ["BANG_EQUAL", "EQUAL_EQUAL"], False),
+    ("comparison", ["GREATER", "GREATER_EQUAL", "LESS", "LESS_EQUAL"], False),
+    ("term", ["MINUS", "PLUS"], False),
+    ("factor", ["SLASH", "STAR"], False),
+]
+
+# Prefix operators: `unary : OP unary`.
+UNARY_OPERATORS = ["BANG", "MINUS"]
+
+
 @pg.production("expression : assignment")
-@pg.production("assignment : logic_or")
-@pg.production("logic_or : logic_and")
-@pg.production("logic_and : equality")
-@pg.production("equality : comparison")
-@pg.production("comparison : term")
-@pg.production("term : factor")
-@pg.production("factor : unary")
 @pg.production("unary : call")
 @pg.production("call : primary")
 def pass_through(p):
@@ -268,30 +286,39 @@ def set_property(p):
     return ast.Set(expr(p[0]), tok(p[2]), expr(p[4]))
 
 
-@pg.production("logic_or : logic_or OR logic_and")
-@pg.production("logic_and : logic_and AND equality")
 def logical(p):
     return ast.Logical(tok(p[1]), expr(p[0]), expr(p[2]))
 
 
-@pg.production("equality : equality BANG_EQUAL comparison")
-@pg.production("equality : equality EQUAL_EQUAL comparison")
-@pg.production("comparison : comparison GREATER term")
-@pg.production("comparison : comparison GREATER_EQUAL term")
-@pg.production("comparison : comparison LESS term")
-@pg.production("comparison : comparison LESS_EQUAL term")
-@pg.production("term : term MINUS factor")
-@pg.production("term : term PLUS factor")
-@pg.production("factor : factor SLASH unary")
-@pg.production("factor : factor STAR unary")
 def binary(p):
     return ast.Binary(tok(p[1]), expr(p[0]), expr(p[2]))
 
 
-@pg.production("unary : BANG unary")
-@pg.production("unary : MINUS unary")
 def unary(p):
     return ast.Unary(tok(p[0]), expr(p[1]))
+
+
+def declare_operators():
+    """The rules made from the operator tables: for each level
+    `level : operand` and `level : level OP operand`; then `unary : OP
+    unary`."""
+    pg.production("assignment : " + OPERATOR_LEVELS[0][0])(pass_through)
+    for i in range(len(OPERATOR_LEVELS)):
+        rule, tokens, is_logical = OPERATOR_LEVELS[i]
+        if i + 1 < len(OPERATOR_LEVELS):
+            operand = OPERATOR_LEVELS[i + 1][0]
+        else:
+            operand = "unary"
+        pg.production("%s : %s" % (rule, operand))(pass_through)
+        for token in tokens:
+            action = logical if is_logical else binary
+            pg.production("%s : %s %s %s" % (rule, rule, token,
+                                               operand))(action)
+    for token in UNARY_OPERATORS:
+        pg.production("unary : %s unary" % token)(unary)
+
+
+declare_operators()
 
 
 @pg.production("call : call LEFT_PAREN RIGHT_PAREN")
@@ -372,9 +399,21 @@ def parse_error(token):
 
 _parser = pg.build()
 
+# The terminals that can begin an expression, as rply computed them from the
+# rules above (the FIRST set of `expression`): compile_errors.py's "Expect
+# expression." is said at any other token.
+EXPRESSION_STARTERS = sorted(_parser.lr_table.grammar.first["expression"])
+
+# The keywords that begin a declaration or statement other than an
+# expression statement: where clox's error recovery resynchronises
+# (docs/LANGUAGE.md section 5: class fun var for if while print return).
+STATEMENT_KEYWORDS = sorted(
+    [name for name in _parser.lr_table.grammar.first["declaration"]
+     if name in KEYWORDS.values() and name not in EXPRESSION_STARTERS])
+
 
 class SyntaxErrorsFound(Exception):
-    """The tokens are not a Lox program; `syntax_errors` says why."""
+    """The tokens are not a Lox program; `compile_errors` says why."""
 
 
 def parse(tokens):

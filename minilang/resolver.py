@@ -19,7 +19,7 @@ The scope state and its checks are in `Scopes`, which works on tokens: it
 finds clox's scope errors (a variable declared twice, read in its own
 initializer, `this`/`super`/`return` where they cannot be, the limits on
 locals, captured variables, parameters and arguments).  `Resolver` walks
-the tree and calls it; syntax_errors.py calls the same methods while it
+the tree and calls it; compile_errors.py calls the same methods while it
 reports a file that does not parse, so these checks exist once.
 """
 

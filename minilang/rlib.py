@@ -21,7 +21,6 @@ import os
 try:
     from rpython.rlib.jit import (JitDriver, promote, elidable, unroll_safe,
                                   hint)
-    from rpython.rlib.objectmodel import we_are_translated
     from rpython.rlib.debug import make_sure_not_resized
     from rpython.rlib.rfloat import formatd
     from rpython.rlib.rstackovf import StackOverflow, check_stack_overflow
@@ -105,9 +104,6 @@ else:
 
     def make_sure_not_resized(lst):
         return lst
-
-    def we_are_translated():
-        return False
 
     # "except StackOverflow" catches the host's recursion limit; the real
     # one catches RPython's out-of-C-stack error.

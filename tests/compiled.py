@@ -1,7 +1,9 @@
 """Helpers for the bytecode tests: compile a source, decode its Code.
 
 Shared by test_compiler.py and test_opcodes.py.  Decoding is done here
-from the opcode table, independently of minilang's disassembler.
+from the opcode table and Code's operand helpers (the ones the loop uses),
+independently of minilang's disassembler; test_opcodes.py pins the byte
+layout itself.
 """
 
 from minilang import opcodes as op
@@ -11,7 +13,7 @@ from minilang.errors import FoundErrors
 from minilang.lexer import tokenize
 from minilang.main import new_globals
 from minilang.parser import parse, SyntaxErrorsFound
-from minilang import syntax_errors
+from minilang.compile_errors import report
 
 
 def compile_code(source):
@@ -20,7 +22,7 @@ def compile_code(source):
     program = parse(tokens)
     found = FoundErrors()
     code = compile_program(program, new_globals(), found)
-    assert not found.has_errors(), syntax_errors.report(tokens, found)
+    assert not found.has_errors(), report(tokens, found)
     assert code is not None
     return code
 
@@ -32,14 +34,14 @@ def compile_errors(source):
     try:
         program = parse(tokens)
     except SyntaxErrorsFound:
-        return syntax_errors.report(tokens, None)
+        return report(tokens, None)
     found = FoundErrors()
     code = compile_program(program, new_globals(), found)
     if not found.has_errors():
         assert code is not None
         return []
     assert code is None
-    return syntax_errors.report(tokens, found)
+    return report(tokens, found)
 
 
 class Instruction(object):
@@ -55,31 +57,25 @@ class Instruction(object):
 
 
 def decode(code):
-    """Every instruction of `code` (not of nested functions), in order."""
+    """Every instruction of `code` (not of nested functions), in order,
+    read with the opcode table's operand kinds and Code's helpers."""
     result = []
     pc = 0
-    bytecode = code.bytecode
-    while pc < len(bytecode):
-        start = pc
-        info = op.OPS[ord(bytecode[pc])]
-        pc += 1
+    while pc < len(code.bytecode):
+        info = op.OPS[code.read_byte(pc)]
         args = []
+        at = pc + 1
         for kind in info.operands:
-            if kind in "jb":
-                args.append((ord(bytecode[pc]) << 8) | ord(bytecode[pc + 1]))
-                pc += 2
-            else:
-                args.append(ord(bytecode[pc]))
-                pc += 1
+            args.append(code.read_operand(kind, at))
+            at += op.OPERAND_SIZE[kind]
         upvalues = []
         if info.number == op.CLOSURE:
-            function = code.constants[args[0]]
-            assert isinstance(function, Code)
-            for i in range(function.upvalue_count):
-                upvalues.append((ord(bytecode[pc]), ord(bytecode[pc + 1])))
-                pc += 2
-        result.append(Instruction(start, info, args, upvalues))
-    assert pc == len(bytecode)
+            for i in range(code.closure_function(pc).upvalue_count):
+                upvalues.append((int(code.captures_local(pc, i)),
+                                 code.capture_index(pc, i)))
+        result.append(Instruction(pc, info, args, upvalues))
+        pc = code.next_pc(pc)
+    assert pc == len(code.bytecode)
     return result
 
 

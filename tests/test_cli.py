@@ -1,12 +1,15 @@
-"""The command line (LANGUAGE.md sections 5 and 9).
+"""The command line (docs/LANGUAGE.md sections 5 and 9).
 
 Everything goes through runner.run / runner.command, so these tests run
 untranslated and, with MINILANG_BIN set, on the binary.
 """
 
+import re
 import subprocess
 
 from runner import run, command
+
+from minilang.main import OPTIONS
 
 
 def repl(text, merge=False):
@@ -109,17 +112,72 @@ def test_repl_many_lines():
 
 # ------------------------------------------------------------ usage, files
 
+def assert_usage_line(text):
+    """One line, `Usage: minilang [...] [path]`, naming every option of
+    the table in main.py (and its short form and argument, if any)."""
+    assert text.startswith("Usage: minilang ")
+    assert text.endswith(" [path]\n")
+    assert text.count("\n") == 1
+    for option in OPTIONS:
+        assert option.name in text
+        if option.short:
+            assert option.short in text
+        if option.argument:
+            assert option.name + " " + option.argument in text
+
+
+def assert_usage_error(args):
+    status, out, err = run(args)
+    assert (status, out) == (64, "")
+    assert_usage_line(err)
+
+
 def test_two_file_arguments_is_a_usage_error():
-    assert run(["a.lox", "b.lox"]) == (64, "", "Usage: minilang [path]\n")
+    assert_usage_error(["a.lox", "b.lox"])
 
 
 def test_three_file_arguments_is_a_usage_error():
-    status, out, err = run(["a", "b", "c"])
-    assert (status, out, err) == (64, "", "Usage: minilang [path]\n")
+    assert_usage_error(["a", "b", "c"])
 
 
 def test_dis_without_file_is_a_usage_error():
-    assert run(["--dis"]) == (64, "", "Usage: minilang [path]\n")
+    assert_usage_error(["--dis"])
+
+
+def test_unknown_option_is_a_usage_error():
+    assert_usage_error(["--frobnicate", "a.lox"])
+    assert_usage_error(["-x"])
+
+
+def test_help_lists_every_option_and_exits_0():
+    for flag in ("--help", "-h"):
+        status, out, err = run([flag])
+        assert (status, err) == (0, "")
+        lines = out.splitlines(True)
+        assert_usage_line(lines[0])
+        for option in OPTIONS:
+            assert any(option.name in line and option.meaning in line
+                       for line in lines[1:]), option.name
+
+
+def test_help_wins_over_a_file_that_does_not_exist(tmp_path):
+    status, out, err = run(["--help", str(tmp_path / "nope.lox")])
+    assert (status, err) == (0, "")
+    assert out.startswith("Usage: minilang ")
+
+
+def test_version():
+    status, out, err = run(["--version"])
+    assert (status, err) == (0, "")
+    assert re.match(r"minilang \d+\.\d+\.\d+\n\Z", out), out
+
+
+def test_dis_may_follow_the_path(tmp_path):
+    path = tmp_path / "one.lox"
+    path.write_text("print 1;")
+    status, out, err = run([str(path), "--dis"])
+    assert (status, err) == (0, "")
+    assert "CONSTANT" in out and "PRINT" in out
 
 
 def test_missing_file(tmp_path):
@@ -259,4 +317,4 @@ def test_file_argument_via_subprocess_exit_codes(tmp_path):
     proc = subprocess.run(command() + ["a", "b"], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=60)
     assert proc.returncode == 64
-    assert proc.stderr == b"Usage: minilang [path]\n"
+    assert_usage_line(proc.stderr.decode("latin-1"))

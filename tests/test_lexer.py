@@ -1,4 +1,4 @@
-"""minilang.lexer.tokenize: LANGUAGE.md section 1, token by token.
+"""minilang.lexer.tokenize: docs/LANGUAGE.md section 1, token by token.
 
 Sources are `str`s in which every character stands for one byte (on CPython
 minilang reads files as latin-1), so a non-ASCII byte is a character

@@ -13,26 +13,32 @@ from minilang.disassembler import disassemble, instruction
 from compiled import compile_code, decode, all_codes, max_stack_depth
 
 
-# Small programs that between them use every instruction.
-SNIPPETS = [
-    "print 1; print nil; print true; print false;",
-    "var g = 1; g = 2; print g;",
-    "{ var a = 1; a = 2; print a; }",
-    "fun f() { var x = 1; fun g() { x = 2; return x; } x = 3; return x; }",
-    "print 1 == 2; print 1 != 2; print 1 > 2; print 1 >= 2;",
-    "print 1 < 2; print 1 <= 2; print 1 + 2; print 1 - 2;",
-    "print 1 * 2; print 1 / 2; print !true; print -1;",
-    "if (true) print 1; else print 2;",
-    "while (false) print 1;",
-    "for (var i = 0; i < 2; i = i + 1) print i;",
-    "print nil and 1; print nil or 1;",
-    "fun f(a) { return a; } print f(1);",
-    "class A { init(x) { this.x = x; } m() { return this.x; } }"
-    " var a = A(1); print a.x; a.m(); a.x = 2;",
-    "class A { m() { return 1; } }"
-    " class B < A { m() { return super.m() + 1; } n() { return super.m; } }"
-    " print B().m(); print B().n()();",
+# Small programs that between them use every instruction, each with the
+# output the spec requires of it.
+RUNS = [
+    ("print 1; print nil; print true; print false;", "1\nnil\ntrue\nfalse\n"),
+    ("var g = 1; g = 2; print g;", "2\n"),
+    ("{ var a = 1; a = 2; print a; }", "2\n"),
+    ("fun f() { var x = 1; fun g() { x = 2; return x; } x = 3; print x;"
+     " print g(); return x; } print f();", "3\n2\n2\n"),
+    ("print 1 == 2; print 1 != 2; print 1 > 2; print 1 >= 2;",
+     "false\ntrue\nfalse\nfalse\n"),
+    ("print 1 < 2; print 1 <= 2; print 1 + 2; print 1 - 2;",
+     "true\ntrue\n3\n-1\n"),
+    ("print 1 * 2; print 1 / 2; print !true; print -1;",
+     "2\n0.5\nfalse\n-1\n"),
+    ("if (true) print 1; else print 2;", "1\n"),
+    ("var w = 0; while (w < 2) { print w; w = w + 1; }", "0\n1\n"),
+    ("for (var i = 0; i < 2; i = i + 1) print i;", "0\n1\n"),
+    ("print nil and 1; print nil or 1;", "nil\n1\n"),
+    ("fun f(a) { return a; } print f(1);", "1\n"),
+    ("class A { init(x) { this.x = x; } m() { return this.x; } }"
+     " var a = A(1); print a.x; a.m(); a.x = 2; print a.m();", "1\n2\n"),
+    ("class A { m() { return 1; } }"
+     " class B < A { m() { return super.m() + 1; } n() { return super.m; } }"
+     " print B().m(); print B().n()();", "2\n1\n"),
 ]
+SNIPPETS = [source for source, output in RUNS]
 
 OPCODE_NAMES = [info.name for info in op.OPS]
 
@@ -65,7 +71,7 @@ def test_no_stray_opcode_constants():
     # Every upper-case int in the module is an opcode (or a size table).
     constants = [name for name, value in vars(op).items()
                  if name.isupper() and isinstance(value, int)]
-    assert sorted(constants) == sorted(OPCODE_NAMES)
+    assert sorted(constants) == sorted(OPCODE_NAMES + ["CAPTURE_SIZE"])
 
 
 @pytest.mark.parametrize("info", op.OPS, ids=OPCODE_NAMES)
@@ -148,7 +154,7 @@ def test_every_opcode_name_appears_in_a_disassembly():
     assert seen == set(OPCODE_NAMES)
 
 
-def test_every_snippet_runs():
+def test_every_snippet_runs_with_its_output():
     # Compiled code that is never run could hide an opcode with a broken
     # handler: run them all (in this process or on the binary).
     import os
@@ -156,12 +162,38 @@ def test_every_snippet_runs():
     from runner import run
     directory = tempfile.mkdtemp()
     try:
-        for i, source in enumerate(SNIPPETS):
+        for i, (source, output) in enumerate(RUNS):
             path = os.path.join(directory, "s%d.lox" % i)
             with open(path, "w") as f:
                 f.write(source)
-            status, out, err = run([path])
-            assert (status, err) == (0, ""), source
+            assert run([path]) == (0, output, ""), source
             os.unlink(path)
     finally:
         os.rmdir(directory)
+
+
+# ------------------------------------------- the byte layout, pinned
+
+def test_closure_layout_in_bytes():
+    # CLOSURE k, then (is_local, index) per captured variable: clox's.
+    from compiled import function_named
+    code = compile_code("fun f() { var x = 1; var y = 2;"
+                        " fun g() { return y + x; } }")
+    f = function_named(code, "f")
+    closure = [i for i in decode(f) if i.name == "CLOSURE"][0]
+    k = closure.args[0]
+    assert f.constants[k].name == "g"
+    assert f.bytecode[closure.pc:closure.pc + 6] == "".join(
+        chr(b) for b in [op.CLOSURE, k, 1, 2, 1, 1])
+    assert f.next_pc(closure.pc) == closure.pc + 6
+
+
+def test_jump_offsets_are_big_endian_two_bytes():
+    code = compile_code("if (true) {" + " print 1;" * 100 + " }")
+    jump = [i for i in decode(code) if i.name == "JUMP_IF_FALSE"][0]
+    offset = jump.args[0]
+    assert offset > 255
+    assert code.bytecode[jump.pc:jump.pc + 3] == "".join(
+        chr(b) for b in [op.JUMP_IF_FALSE, offset >> 8, offset & 0xff])
+    assert op.encode_operand('j', 0x1234) == [0x12, 0x34]
+    assert op.encode_operand('k', 7) == [7]

@@ -1,4 +1,4 @@
-"""minilang.parser.parse: the shape of the tree for LANGUAGE.md section 2.
+"""minilang.parser.parse: the shape of the tree for docs/LANGUAGE.md section 2.
 
 Trees are compared as S-expressions built by `sexp` below, e.g.
 `(+ 1 (* 2 3))`, so precedence and associativity read at a glance.

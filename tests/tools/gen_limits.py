@@ -3,10 +3,10 @@
 
 The generated .lox files are committed; this script only documents how they
 were made and lets them be regenerated. Each limit gets a test just inside it
-(runs and prints) and one just past it (the compile error from LANGUAGE.md's
+(runs and prints) and one just past it (the compile error from docs/LANGUAGE.md's
 table, or "Stack overflow." at run time).
 
-Jump sizes are counted the way clox encodes bytecode (LANGUAGE.md section 5):
+Jump sizes are counted the way clox encodes bytecode (docs/LANGUAGE.md section 5):
 one byte per instruction, one per constant or slot operand, two per jump
 offset. The filler statements, all on a local `a` (slot 1 of the script):
 

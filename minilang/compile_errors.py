@@ -1,4 +1,7 @@
-"""Report the syntax errors of a file exactly as clox does.
+"""Every compile error of a file, reported as clox reports it.
+
+(Skip this module on a first read: it exists only to make minilang's error
+messages byte-for-byte clox's.)
 
 rply's LALR parser (parser.py) builds the tree of a correct program, but at
 a syntax error it only knows the token where it stopped.  The spec wants
@@ -19,51 +22,75 @@ then reports "Expect '}' after block." at the end, and so does minilang.
 For a file that does not parse there is no tree to resolve, so this parser
 makes the scope checks itself, as clox does while parsing: it calls the
 resolver's `Scopes` at the same points (the checks are written once).
+
+It must accept exactly the programs the grammar accepts.  What the two
+share is declared once, in parser.py, and read from there: the operator
+levels and unary operators (the precedence table below is made from
+them), the tokens that can start an expression and the statement keywords
+where error recovery resynchronises.  tests/test_grammar_agreement.py
+checks the rest (the statements, calls, classes) over the corpus and
+mutations of it.
 """
 
 from minilang.errors import CompileErrors, ErrorSink
+from minilang.parser import (OPERATOR_LEVELS, UNARY_OPERATORS,
+                             EXPRESSION_STARTERS, STATEMENT_KEYWORDS)
 from minilang.resolver import Scopes, FUNCTION
 
-# Precedence levels, lowest first, as in clox.
-NONE, ASSIGNMENT, OR, AND, EQUALITY, COMPARISON, TERM, FACTOR, UNARY, \
-    CALL, PRIMARY = range(11)
+# Precedence levels, lowest first, as in clox: NONE, ASSIGNMENT, then one
+# level per entry of parser.OPERATOR_LEVELS (OR, AND, EQUALITY, COMPARISON,
+# TERM, FACTOR), then UNARY, CALL.  An infix token's precedence is its
+# level's; a token that is no infix operator has NONE.
+NONE = 0
+ASSIGNMENT = 1
+UNARY = ASSIGNMENT + len(OPERATOR_LEVELS) + 1
+CALL = UNARY + 1
 
-INFIX_PRECEDENCE = {
-    "LEFT_PAREN": CALL, "DOT": CALL,
-    "MINUS": TERM, "PLUS": TERM,
-    "SLASH": FACTOR, "STAR": FACTOR,
-    "BANG_EQUAL": EQUALITY, "EQUAL_EQUAL": EQUALITY,
-    "GREATER": COMPARISON, "GREATER_EQUAL": COMPARISON,
-    "LESS": COMPARISON, "LESS_EQUAL": COMPARISON,
-    "AND": AND, "OR": OR,
-}
 
-PREFIX_STARTERS = ["LEFT_PAREN", "MINUS", "BANG", "IDENTIFIER", "STRING",
-                   "NUMBER", "FALSE", "TRUE", "NIL", "SUPER", "THIS"]
+def infix_precedence_table():
+    table = {"LEFT_PAREN": CALL, "DOT": CALL}
+    for i in range(len(OPERATOR_LEVELS)):
+        for token in OPERATOR_LEVELS[i][1]:
+            table[token] = ASSIGNMENT + 1 + i
+    return table
 
-SYNC_KEYWORDS = ["CLASS", "FUN", "VAR", "FOR", "IF", "WHILE", "PRINT",
-                 "RETURN"]
+
+INFIX_PRECEDENCE = infix_precedence_table()
+
+# and/or: clox parses their right operand at their own level (the other
+# binary operators one level tighter); the result is the same grouping.
+LOGICAL_OPERATORS = [token for rule, tokens, is_logical in OPERATOR_LEVELS
+                     if is_logical for token in tokens]
 
 
 def report(tokens, found):
     """The error lines for a file that has errors: syntax errors if `found`
     is None, else the errors noted in `found` (a FoundErrors)."""
-    checker = Recogniser(tokens, found)
+    checker = Recogniser(tokens, found, found is None)
+    checker.program()
+    return checker.errors.messages
+
+
+def syntax_errors(tokens):
+    """The lexical and syntax errors alone, without the scope checks: empty
+    exactly when parser.parse accepts the tokens (the agreement test)."""
+    checker = Recogniser(tokens, None, False)
     checker.program()
     return checker.errors.messages
 
 
 class Recogniser(object):
 
-    def __init__(self, tokens, found):
+    def __init__(self, tokens, found, check_scopes):
         self.tokens = tokens
         self.found = found
         self.index = 0
         self.errors = CompileErrors()
-        if found is None:
+        if check_scopes:
             self.scopes = Scopes(self.errors)
         else:
-            # The errors are known already: only keep track of scopes.
+            # The errors are known already (or not wanted): only keep
+            # track of scopes.
             self.scopes = Scopes(ErrorSink())
         self.previous = tokens[0]
         self.current = tokens[0]
@@ -116,7 +143,7 @@ class Recogniser(object):
         while self.current.name != "EOF":
             if self.previous.name == "SEMICOLON":
                 break
-            if self.current.name in SYNC_KEYWORDS:
+            if self.current.name in STATEMENT_KEYWORDS:
                 break
             self.advance()
         self.skipping = False
@@ -249,7 +276,7 @@ class Recogniser(object):
 
     def parse_precedence(self, precedence):
         self.advance()
-        if self.previous.name not in PREFIX_STARTERS:
+        if self.previous.name not in EXPRESSION_STARTERS:
             self.error("Expect expression.")
             return
         can_assign = precedence <= ASSIGNMENT
@@ -264,7 +291,7 @@ class Recogniser(object):
         if name == "LEFT_PAREN":
             self.expression()
             self.consume("RIGHT_PAREN", "Expect ')' after expression.")
-        elif name == "MINUS" or name == "BANG":
+        elif name in UNARY_OPERATORS:
             self.parse_precedence(UNARY)
         elif name == "IDENTIFIER":
             self.scopes.lookup(self.previous)
@@ -294,10 +321,8 @@ class Recogniser(object):
                 self.expression()
             elif self.match("LEFT_PAREN"):
                 self.argument_list()
-        elif name == "AND":
-            self.parse_precedence(AND)
-        elif name == "OR":
-            self.parse_precedence(OR)
+        elif name in LOGICAL_OPERATORS:
+            self.parse_precedence(INFIX_PRECEDENCE[name])
         else:
             # A binary operator: its right operand binds one level tighter.
             self.parse_precedence(INFIX_PRECEDENCE[name] + 1)
