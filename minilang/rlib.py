@@ -27,7 +27,6 @@ try:
     from rpython.rlib.rfloat import formatd
     from rpython.rlib.rstackovf import StackOverflow, check_stack_overflow
     from rpython.rlib import rtime, rgc, rsignal
-    from rpython.memory.gc.env import get_total_memory
     from rpython.rtyper.lltypesystem import lltype, rffi
     from rpython.translator.tool.cbuild import ExternalCompilationInfo
     HAVE_RPYTHON = True
@@ -112,9 +111,14 @@ if HAVE_RPYTHON:
     # variable PYPY_GC_MAX read when the binary starts), then raises
     # MemoryError once; a second overflow aborts the process.
     _limits_eci = ExternalCompilationInfo(
-        post_include_bits=["long minilang_address_space_limit(void);"],
+        post_include_bits=["long minilang_address_space_limit(void);",
+                           "long minilang_physical_memory(void);"],
         separate_module_sources=["""
 #include <sys/resource.h>
+#include <unistd.h>
+long minilang_physical_memory(void) {
+    return sysconf(_SC_PHYS_PAGES) * sysconf(_SC_PAGESIZE);
+}
 long minilang_address_space_limit(void) {
     struct rlimit limit;
     if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
@@ -126,8 +130,12 @@ long minilang_address_space_limit(void) {
         "minilang_address_space_limit", [], lltype.Signed,
         compilation_info=_limits_eci)
 
+    _physical_memory = rffi.llexternal(
+        "minilang_physical_memory", [], lltype.Signed,
+        compilation_info=_limits_eci)
+
     def physical_memory():
-        return int(get_total_memory())
+        return _physical_memory()
 
     def address_space_limit():
         """`ulimit -v` in bytes, or 0 if unlimited."""

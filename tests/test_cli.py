@@ -6,6 +6,7 @@ untranslated and, with MINILANG_BIN set, on the binary.
 
 import subprocess
 
+from minilang.main import USAGE
 from runner import run, command
 
 
@@ -110,16 +111,16 @@ def test_repl_many_lines():
 # ------------------------------------------------------------ usage, files
 
 def test_two_file_arguments_is_a_usage_error():
-    assert run(["a.lox", "b.lox"]) == (64, "", "Usage: minilang [path]\n")
+    assert run(["a.lox", "b.lox"]) == (64, "", USAGE + "\n")
 
 
 def test_three_file_arguments_is_a_usage_error():
     status, out, err = run(["a", "b", "c"])
-    assert (status, out, err) == (64, "", "Usage: minilang [path]\n")
+    assert (status, out, err) == (64, "", USAGE + "\n")
 
 
 def test_dis_without_file_is_a_usage_error():
-    assert run(["--dis"]) == (64, "", "Usage: minilang [path]\n")
+    assert run(["--dis"]) == (64, "", USAGE + "\n")
 
 
 def test_missing_file(tmp_path):
@@ -259,4 +260,4 @@ def test_file_argument_via_subprocess_exit_codes(tmp_path):
     proc = subprocess.run(command() + ["a", "b"], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=60)
     assert proc.returncode == 64
-    assert proc.stderr == b"Usage: minilang [path]\n"
+    assert proc.stderr == (USAGE + "\n").encode()
