@@ -62,7 +62,14 @@ if HAVE_RPYTHON:
 
     def write_bytes(fd, s):
         while s:
-            n = os.write(fd, s)
+            try:
+                n = os.write(fd, s)
+            except OSError as e:
+                # A Ctrl-C while waiting to write: write again (the
+                # interpreter sees the Ctrl-C at its next poll).
+                if e.errno == errno.EINTR:
+                    continue
+                raise
             s = s[n:]
 
     def read_chunk(fd):

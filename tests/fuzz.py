@@ -55,6 +55,9 @@ SNIPPETS = ["print", "var", "fun", "class", "return", "this", "super",
 
 
 def seeds():
+    """The corpus programs, those that compile first (4 times each: most
+    mutants should be programs that run, not compile errors)."""
+    from runner import expectations
     paths = sorted(glob.glob(os.path.join(ROOT, "tests", "lox", "**",
                                           "*.lox"), recursive=True))
     paths += sorted(glob.glob(os.path.join(ROOT, "examples", "*.lox")))
@@ -64,16 +67,34 @@ def seeds():
             text = f.read().decode("latin-1")
         # Programs that time themselves print different numbers each run.
         if "clock" not in text:
-            sources.append(text)
+            runs = not expectations(path).compile_errors
+            sources.extend([text] * (4 if runs else 1))
     return sources
 
 
+OPERATORS = ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!=", "and",
+             "or"]
+
+
 def mutate(rng, source, corpus):
+    """1 to 4 mutations; half of them keep the program well-formed (an
+    identifier, number or operator replaced by another) so that mutants
+    also reach the resolver, the compiler and the interpreter."""
     tokens = TOKEN.findall(source) or [""]
-    for _ in range(rng.randrange(1, 5)):
+    names = [t for t in tokens if t[:1].isalpha() or t[:1] == "_"]
+    for _ in range(rng.choice([1, 1, 1, 2, 2, 3, 4])):
         i = rng.randrange(len(tokens))
-        kind = rng.randrange(9)
-        if kind == 0:                               # delete a token
+        kind = rng.randrange(-6, 9)
+        if kind < 0:                                # same kind of token
+            where = rng.randrange(len(tokens))
+            token = tokens[where]
+            if token in OPERATORS:
+                tokens[where] = rng.choice(OPERATORS)
+            elif token[:1].isdigit():
+                tokens[where] = rng.choice(NUMBERS)
+            elif names and (token[:1].isalpha() or token[:1] == "_"):
+                tokens[where] = rng.choice(names)
+        elif kind == 0:                             # delete a token
             del tokens[i]
         elif kind == 1:                             # duplicate one
             tokens.insert(i, tokens[i])

@@ -15,3 +15,18 @@ def test_fixed_seed_mutants(tmp_path):
     # The mutants reach every outcome: the fuzzer is not testing only
     # the parser.
     assert counts[0] > 0 and counts[65] > 0 and counts[70] > 0, counts
+
+
+def test_the_checks_catch_what_they_should():
+    from fuzz import Outcome, check
+    ok = Outcome(0, "1\n", "")
+    assert check("print 1;", ok, Outcome(0, "1\n", "")) is None
+    assert check("print 1;", ok, Outcome(0, "2\n", "")) is not None
+    assert check("print 1;", ok, Outcome(70, "1\n", "")) is not None
+    assert check("print 1;", ok, Outcome(-11, "1\n", "")) is not None
+    assert check("print 1;", Outcome(70, "", "Traceback (most recent"),
+                 None) is not None
+    looped = Outcome(None, "", "", looped=True)
+    assert check("while (true) {}", looped, looped) is None
+    assert check("while (true) {}", looped, ok) is None       # slow only
+    assert check("while (true) {}", ok, looped) is not None
