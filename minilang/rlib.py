@@ -101,6 +101,11 @@ if HAVE_RPYTHON:
         occurred = rsignal.pypysig_getaddr_occurred()
         if occurred.c_value >= 0:
             return False
+        # (The loop is in another function: the JIT would not look inside
+        # this one, and make even the check above a call.)
+        return _take_interrupt(occurred)
+
+    def _take_interrupt(occurred):
         occurred.c_value = 0
         found = False
         while True:
