@@ -179,7 +179,7 @@ long minilang_address_space_limit(void) {
         if isinstance(e, NotImplementedError):
             return "NotImplementedError"
         if isinstance(e, OSError):
-            return "OSError (errno %d)" % e.errno
+            return "OSError"
         if isinstance(e, IOError):
             return "IOError"
         return "an RPython exception"
