@@ -189,7 +189,7 @@ def test_repl_ends_after_out_of_memory():
 # then runs for ever.
 FILL = 'for (var i = 0; i < 2000; i = i + 1) print "0123456789";\n'
 LOOP_FOREVER = FILL + 'var a = 0; while (true) a = a + 1;\n'
-RECURSE_FOREVER = FILL + '''fun f(n) { if (n < 1) return 0; f(n - 1); f(n - 1); }
+RECURSE_FOREVER = FILL + '''fun f(n) { if (n < 1) return; f(n - 1); f(n - 1); }
 f(100);
 '''
 
