@@ -234,9 +234,9 @@ def repl():
     globals = new_globals()
     pending = ""
     while True:
+        interrupt_requested()         # forget a Ctrl-C from before
         stdout.write("> ")
         stdout.flush()
-        interrupt_requested()         # forget a Ctrl-C from before
         line, pending, at_end = read_line(pending)
         if line is None:
             stdout.write("\n")

@@ -10,6 +10,7 @@ MINILANG_BIN set (make test-binary) these run on the binary.
 
 import os
 import random
+import select
 import signal
 import struct
 import subprocess
@@ -223,6 +224,8 @@ def repl_process():
 def read_until(stream, text):
     seen = b""
     while not seen.endswith(text):
+        ready = select.select([stream], [], [], 60)[0]
+        assert ready, "waited 60 s for %r, got %r" % (text, seen)
         byte = stream.read(1)
         assert byte, seen
         seen += byte
