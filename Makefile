@@ -7,6 +7,8 @@
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
 #                        with a chart in build/bench/ (bench/README.md)
+#   make fuzz CASES=N    N mutated corpus programs, untranslated vs. the
+#                        binary (MINILANG_BIN, default bin/minilang)
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -21,7 +23,7 @@ EXAMPLE ?= examples/fizzbuzz.lox
 TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench setup setup-py3 setup-py2 clean
+        bench fuzz setup setup-py3 setup-py2 clean
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -42,7 +44,14 @@ test-jit: $(ENV)/py2.ok
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
-	    tests/test_robustness.py tests/test_disassembler.py
+	    tests/test_robustness.py tests/test_disassembler.py \
+	    tests/test_runaway.py tests/test_fuzz.py
+
+CASES ?= 1000
+MINILANG_BIN ?= $(CURDIR)/bin/minilang
+fuzz: $(ENV)/py3.ok
+	@test -x $(MINILANG_BIN) || { echo "no binary $(MINILANG_BIN): make translate"; exit 1; }
+	$(PY3) tests/fuzz.py --cases $(CASES) --binary $(MINILANG_BIN) $(if $(SEED),--seed $(SEED))
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok

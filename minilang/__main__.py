@@ -5,6 +5,7 @@ import sys
 import threading
 
 from minilang.main import main
+from minilang.rlib import install_signal_handlers, restore_signal_handlers
 
 
 def run_main(argv):
@@ -14,9 +15,15 @@ def run_main(argv):
     sys.setrecursionlimit(200000)
     threading.stack_size(512 * 1024 * 1024)
     result = []
-    thread = threading.Thread(target=lambda: result.append(main(argv)))
-    thread.start()
-    thread.join()
+    # Ctrl-C reaches the main thread: its handler sets the flag that the
+    # interpreter, in the other thread, polls.
+    saved = install_signal_handlers()
+    try:
+        thread = threading.Thread(target=lambda: result.append(main(argv)))
+        thread.start()
+        thread.join()
+    finally:
+        restore_signal_handlers(saved)
     return result[0] if result else 70
 
 

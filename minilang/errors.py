@@ -14,6 +14,9 @@
   the way out, so the trace is complete without keeping frame links.
 - `InternalError` is a bug in minilang, never the program's fault; the
   command line reports it as such instead of showing a traceback.
+- `Interrupted` (Ctrl-C) and `OutputClosed` (standard output went away)
+  end a run from wherever it is, without a message.  Out of memory is a
+  runtime error ("Out of memory.") with its stack trace.
 """
 
 from minilang.lexer import line_of
@@ -23,6 +26,8 @@ EXIT_USAGE = 64
 EXIT_COMPILE_ERROR = 65
 EXIT_RUNTIME_ERROR = 70
 EXIT_IO_ERROR = 74
+EXIT_INTERRUPTED = 130      # 128 + SIGINT, what a shell shows after Ctrl-C
+EXIT_OUTPUT_CLOSED = 141    # 128 + SIGPIPE, as Unix tools end on `| head`
 
 
 class ErrorSink(object):
@@ -101,12 +106,21 @@ class InternalError(Exception):
         self.message = message
 
 
+class Interrupted(Exception):
+    """Ctrl-C: the interpreter saw SIGINT while running."""
+
+
+class OutputClosed(Exception):
+    """Writing standard output failed because its reader went away."""
+
+
 # Messages raised from more than one place are written once, here.
 OPERANDS_NUMBERS = "Operands must be numbers."
 OPERAND_NUMBER = "Operand must be a number."
 OPERANDS_ADD = "Operands must be two numbers or two strings."
 NOT_CALLABLE = "Can only call functions and classes."
 STACK_OVERFLOW = "Stack overflow."
+OUT_OF_MEMORY = "Out of memory."
 TOO_MANY_ARGUMENTS = "Can't have more than 255 arguments."
 TOO_MANY_PARAMETERS = "Can't have more than 255 parameters."
 RETURN_AT_TOP = "Can't return from top-level code."

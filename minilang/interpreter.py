@@ -17,13 +17,14 @@ import math
 from minilang import errors
 from minilang import opcodes as op
 from minilang.code import Code
-from minilang.errors import LoxRuntimeError, InternalError
+from minilang.errors import LoxRuntimeError, InternalError, Interrupted
 from minilang.frame import Frame
 from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
                               W_Class, W_Instance, W_BoundMethod, Cell,
                               w_nil, w_true, w_false, w_bool)
 from minilang.rlib import (JitDriver, unroll_safe, promote, StackOverflow,
-                           check_stack_overflow)
+                           check_stack_overflow, interrupt_requested,
+                           lift_heap_limit)
 from minilang.streams import stdout
 
 # Calls nest at most this deep; the next one is "Stack overflow.".  clox
@@ -74,6 +75,22 @@ def run(frame):
         code = frame.code
         e.add_frame(code.lines[frame.pc], code.name)
         raise e
+    except MemoryError:
+        # The heap reached its limit (main.py sets it).  The GC raises
+        # MemoryError once and leaves room for reporting it; the innermost
+        # frame turns it into a runtime error, the others add their lines.
+        lift_heap_limit()
+        e = LoxRuntimeError(errors.OUT_OF_MEMORY)
+        code = frame.code
+        e.add_frame(code.lines[frame.pc], code.name)
+        raise e
+
+
+def check_interrupt():
+    """Stop with Interrupted after a Ctrl-C.  Polled where a program can
+    run for ever: at each backward jump and each call (see rlib.py)."""
+    if interrupt_requested():
+        raise Interrupted()
 
 
 def execute(frame):
@@ -204,6 +221,7 @@ def execute(frame):
                 pc += code.read_short(arg)
         elif opcode == op.LOOP:
             pc -= code.read_short(arg)
+            check_interrupt()
             # A backward jump closes a loop of the Lox program: the place
             # where the JIT counts iterations and starts tracing.
             jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
@@ -387,6 +405,7 @@ def call_closure(frame, closure, argc, receiver):
         raise LoxRuntimeError(errors.arity_mismatch(code.arity, argc))
     if frame.depth + 1 >= MAX_CALL_DEPTH:
         raise LoxRuntimeError(errors.STACK_OVERFLOW)
+    check_interrupt()
     callee_frame = Frame(code, closure, frame.depth + 1)
     callee_frame.push(receiver)
     base = frame.sp - argc

@@ -4,6 +4,7 @@
     minilang              a REPL: each line runs at the top level
     minilang --dis FILE   print the bytecode of FILE instead of running it
     minilang --help       every option (and --version)
+    minilang --max-heap SIZE FILE   run with the heap limited (64MB, 2GB)
 
 The options are declared once, in OPTIONS below: the parser, the usage line
 of a usage error and the `--help` text are all made from that table, so an
@@ -11,16 +12,23 @@ option added there is listed everywhere.
 
 `main(argv)` returns the exit code and never lets a Python exception
 escape: a Lox error is reported in the spec's format, and a bug inside
-minilang itself is reported as one.
+minilang itself is reported as one (which exception, and where if known).
+A program that runs away ends cleanly: out of memory is a runtime error
+(exit 70), Ctrl-C ends the run (exit 130; in the REPL it abandons the
+line), and a closed standard output ends it quietly (exit 141).
 """
+
+import os
 
 from minilang import __version__, errors
 from minilang.builtins import define_builtins
 from minilang.compiler import compile_program
 from minilang.disassembler import disassemble
 from minilang.errors import (FoundErrors, LoxRuntimeError, InternalError,
+                             Interrupted, OutputClosed,
                              EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
-                             EXIT_RUNTIME_ERROR, EXIT_IO_ERROR)
+                             EXIT_RUNTIME_ERROR, EXIT_IO_ERROR,
+                             EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED)
 from minilang.frame import Frame
 from minilang.globalscope import Globals
 from minilang.interpreter import run
@@ -28,7 +36,11 @@ from minilang.lexer import tokenize
 from minilang.objects import W_Closure
 from minilang.parser import parse, SyntaxErrorsFound
 from minilang.rlib import (read_file, read_chunk, StackOverflow,
-                           check_stack_overflow)
+                           check_stack_overflow, install_signal_handlers,
+                           interrupt_requested, physical_memory,
+                           address_space_limit, set_heap_limit,
+                           lift_heap_limit, describe_exception,
+                           GC_READS_PYPY_GC_MAX)
 from minilang.streams import stdout, write_error_line
 from minilang import compile_errors
 
@@ -45,6 +57,8 @@ OPTIONS = [
     Option("--help", "-h", "", "print this help and exit"),
     Option("--version", "", "", "print the version and exit"),
     Option("--dis", "", "", "print the file's bytecode instead of running it"),
+    Option("--max-heap", "", "SIZE", "limit the heap (e.g. 64MB, 2GB; "
+           "default: half the memory)"),
 ]
 
 
@@ -146,20 +160,100 @@ def main(argv):
         return EXIT_OK
     dis = parsed.has("--dis")
     args = parsed.paths
+    heap_limit = -1
+    if parsed.has("--max-heap"):
+        heap_limit = parse_size(parsed.options["--max-heap"])
+        if heap_limit <= 0:
+            write_error_line("minilang: --max-heap wants a size such "
+                             "as 512MB or 2GB, not '%s'."
+                             % parsed.options["--max-heap"])
+            return EXIT_USAGE
+    install_signal_handlers()
+    limit_heap(heap_limit)
     try:
+        status = run_command(args, dis)
         try:
-            if len(args) == 0:
-                return repl()
-            return run_file(args[0], dis)
-        except InternalError as e:
-            write_error_line("minilang: internal error: %s" % e.message)
-            return EXIT_RUNTIME_ERROR
-        except Exception:
-            write_error_line("minilang: internal error: an unexpected "
-                             "exception (a bug in minilang)")
-            return EXIT_RUNTIME_ERROR
+            stdout.flush()
+        except OutputClosed:
+            status = EXIT_OUTPUT_CLOSED
+        return status
     finally:
-        stdout.flush()
+        lift_heap_limit()
+
+
+def run_command(args, dis):
+    try:
+        if len(args) == 0:
+            return repl()
+        return run_file(args[0], dis)
+    except Interrupted:
+        return EXIT_INTERRUPTED
+    except OutputClosed:
+        return EXIT_OUTPUT_CLOSED
+    except MemoryError:
+        # Out of memory outside the interpreter loop (which reports it
+        # with a stack trace): compiling a huge program.
+        lift_heap_limit()
+        write_error_line(errors.OUT_OF_MEMORY)
+        return EXIT_RUNTIME_ERROR
+    except InternalError as e:
+        write_error_line("minilang: internal error: %s" % e.message)
+        return EXIT_RUNTIME_ERROR
+    except Exception as e:
+        write_error_line("minilang: internal error: unexpected %s "
+                         "(a bug in minilang)" % describe_exception(e))
+        return EXIT_RUNTIME_ERROR
+
+
+# ------------------------------------------------------------- heap limit
+
+# Without --max-heap (and without PYPY_GC_MAX in the environment) the heap
+# may grow to half the machine's memory, or to half of `ulimit -v` if that
+# is lower: a runaway program then ends with "Out of memory." long before
+# it exhausts the machine, or before malloc fails outside the GC's control
+# (which would abort the binary).
+def default_heap_limit():
+    limit = physical_memory() // 2
+    address_space = address_space_limit()
+    if address_space > 0 and address_space // 2 < limit:
+        limit = address_space // 2
+    return limit
+
+
+def limit_heap(option):
+    if option > 0:
+        set_heap_limit(option)
+        return
+    from_environment = os.environ.get("PYPY_GC_MAX")
+    if from_environment:
+        if GC_READS_PYPY_GC_MAX:
+            return          # the binary's GC has read it already
+        limit = parse_size(from_environment)
+        if limit > 0:
+            set_heap_limit(limit)
+            return
+    set_heap_limit(default_heap_limit())
+
+
+UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20,
+         "mb": 1 << 20, "g": 1 << 30, "gb": 1 << 30}
+
+
+def parse_size(text):
+    """Bytes in "64MB", "1.5GB", "4096" (units KB/MB/GB, powers of 1024,
+    case and B optional, as PYPY_GC_MAX); -1 if it is not a size."""
+    end = 0
+    while end < len(text) and (text[end].isdigit() or text[end] == "."):
+        end += 1
+    number = text[:end]
+    unit = text[end:].lower()
+    if number == "" or number == "." or number.count(".") > 1 or \
+            unit not in UNITS:
+        return -1
+    value = float(number) * UNITS[unit]
+    if value >= 1e18:
+        return -1
+    return int(value)
 
 
 def new_globals():
@@ -184,7 +278,15 @@ def run_file(path, dis):
     if dis:
         stdout.write(disassemble(code))
         return EXIT_OK
-    return run_code(code)
+    try:
+        return run_code(code)
+    except OutOfMemoryReported:
+        return EXIT_RUNTIME_ERROR
+
+
+class OutOfMemoryReported(Exception):
+    """The program ran out of memory and was told so: the REPL ends too
+    (the binary's GC raises MemoryError once; the next time it aborts)."""
 
 
 def compile_source(source, globals):
@@ -222,6 +324,8 @@ def run_code(code):
         write_error_line(e.message)
         for line in e.trace:
             write_error_line(line)
+        if e.message == errors.OUT_OF_MEMORY:
+            raise OutOfMemoryReported()
         return EXIT_RUNTIME_ERROR
     except StackOverflow:
         check_stack_overflow()
@@ -231,18 +335,29 @@ def run_code(code):
 
 
 def repl():
+    """Ctrl-C while a line is typed or runs abandons it; the session goes
+    on with a new prompt, as in Python's REPL."""
     globals = new_globals()
     pending = ""
     while True:
+        interrupt_requested()         # forget a Ctrl-C from before
         stdout.write("> ")
         stdout.flush()
         line, pending, at_end = read_line(pending)
+        if line is None:
+            stdout.write("\n")
+            continue
         if at_end and line == "":
             stdout.write("\n")
             return EXIT_OK
-        code = compile_source(line, globals)
-        if code is not None:
-            run_code(code)
+        try:
+            code = compile_source(line, globals)
+            if code is not None:
+                run_code(code)
+        except Interrupted:
+            write_error_line("Interrupted.")
+        except OutOfMemoryReported:
+            return EXIT_RUNTIME_ERROR
         stdout.flush()
         if at_end:
             stdout.write("\n")
@@ -251,12 +366,14 @@ def repl():
 
 def read_line(pending):
     """Read one line from standard input.  Returns (line, what was read
-    beyond it, whether input ended)."""
+    beyond it, whether input ended); line is None after a Ctrl-C."""
     while True:
         newline = pending.find("\n")
         if newline >= 0:
             return pending[:newline + 1], pending[newline + 1:], False
         chunk = read_chunk(0)
+        if chunk is None:
+            return None, "", False
         if not chunk:
             return pending, "", True
         pending += chunk

@@ -16,6 +16,7 @@ declared greens and reds, so a misspelt red fails a fast CPython test
 instead of a ten-minute translation.
 """
 
+import errno
 import os
 
 try:
@@ -24,7 +25,9 @@ try:
     from rpython.rlib.debug import make_sure_not_resized
     from rpython.rlib.rfloat import formatd
     from rpython.rlib.rstackovf import StackOverflow, check_stack_overflow
-    from rpython.rlib import rtime
+    from rpython.rlib import rtime, rgc, rsignal
+    from rpython.rtyper.lltypesystem import lltype, rffi
+    from rpython.translator.tool.cbuild import ExternalCompilationInfo
     HAVE_RPYTHON = True
 except ImportError:
     HAVE_RPYTHON = False
@@ -32,9 +35,9 @@ except ImportError:
 
 if HAVE_RPYTHON:
 
-    def format_number(x):
-        """C's printf("%g", x): what Lox's `print` shows for a number."""
-        return formatd(x, 'g', 6)
+    def format_exponent(x, digits):
+        """C's printf("%.*e", digits, x) for a finite x."""
+        return formatd(x, 'e', digits)
 
     def parse_number(s):
         return float(s)
@@ -58,13 +61,133 @@ if HAVE_RPYTHON:
 
     def write_bytes(fd, s):
         while s:
-            n = os.write(fd, s)
+            try:
+                n = os.write(fd, s)
+            except OSError as e:
+                # A Ctrl-C while waiting to write: write again (the
+                # interpreter sees the Ctrl-C at its next poll).
+                if e.errno == errno.EINTR:
+                    continue
+                raise
             s = s[n:]
 
     def read_chunk(fd):
-        return os.read(fd, 4096)
+        """Up to 4 KB from fd; None if a Ctrl-C interrupted the wait."""
+        while True:
+            try:
+                return os.read(fd, 4096)
+            except OSError as e:
+                if e.errno != errno.EINTR:
+                    raise
+                if interrupt_requested():
+                    return None
+
+    # Ctrl-C.  RPython's C signal handler (pypysig_setflag) only records
+    # the signal: it sets a flag and a counter to -1.  The interpreter polls
+    # the counter where a program can run for long (backward jumps and
+    # calls); reading it is one load from a fixed address, which the JIT
+    # keeps in a compiled loop as a read and a guard (PyPy does the same).
+    # Polling, not exiting in the handler, lets the REPL abandon a line and
+    # keep the session, and a run flush its output before it ends.
+    def install_signal_handlers():
+        rsignal.pypysig_setflag(rsignal.SIGINT)
+        # A closed pipe on standard output makes write() fail with EPIPE,
+        # which streams.py reports, instead of killing the process.
+        rsignal.pypysig_ignore(rsignal.SIGPIPE)
+
+    def interrupt_requested():
+        """True once after each Ctrl-C."""
+        occurred = rsignal.pypysig_getaddr_occurred()
+        if occurred.c_value >= 0:
+            return False
+        # (The loop is in another function: the JIT would not look inside
+        # this one, and make even the check above a call.)
+        return _take_interrupt(occurred)
+
+    def _take_interrupt(occurred):
+        occurred.c_value = 0
+        found = False
+        while True:
+            signum = rsignal.pypysig_poll()
+            if signum < 0:
+                return found
+            if signum == rsignal.SIGINT:
+                found = True
+
+    def request_interrupt():
+        rsignal.pypysig_pushback(rsignal.SIGINT)
+
+    # The heap limit.  RPython's GC (incminimark) collects more often as the
+    # heap nears its maximum (rgc.set_max_heap_size, or the environment
+    # variable PYPY_GC_MAX read when the binary starts), then raises
+    # MemoryError once; a second overflow aborts the process.
+    _limits_eci = ExternalCompilationInfo(
+        post_include_bits=["long minilang_address_space_limit(void);",
+                           "long minilang_physical_memory(void);"],
+        separate_module_sources=["""
+#include <sys/resource.h>
+#include <unistd.h>
+long minilang_physical_memory(void) {
+    return sysconf(_SC_PHYS_PAGES) * sysconf(_SC_PAGESIZE);
+}
+long minilang_address_space_limit(void) {
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return 0;
+    return (long)limit.rlim_cur;
+}
+"""])
+    _address_space_limit = rffi.llexternal(
+        "minilang_address_space_limit", [], lltype.Signed,
+        compilation_info=_limits_eci)
+
+    _physical_memory = rffi.llexternal(
+        "minilang_physical_memory", [], lltype.Signed,
+        compilation_info=_limits_eci)
+
+    def physical_memory():
+        return _physical_memory()
+
+    def address_space_limit():
+        """`ulimit -v` in bytes, or 0 if unlimited."""
+        return _address_space_limit()
+
+    def set_heap_limit(nbytes):
+        rgc.set_max_heap_size(nbytes)
+
+    GC_READS_PYPY_GC_MAX = True
+
+    def lift_heap_limit():
+        pass
+
+    def describe_exception(e):
+        """Which exception `e` is, for a bug report.  Translated code has
+        no tracebacks and no class names, so the likely ones are listed."""
+        if isinstance(e, ZeroDivisionError):
+            return "ZeroDivisionError"
+        if isinstance(e, OverflowError):
+            return "OverflowError"
+        if isinstance(e, KeyError):
+            return "KeyError"
+        if isinstance(e, IndexError):
+            return "IndexError"
+        if isinstance(e, ValueError):
+            return "ValueError"
+        if isinstance(e, AssertionError):
+            return "AssertionError"
+        if isinstance(e, NotImplementedError):
+            return "NotImplementedError"
+        if isinstance(e, OSError):
+            return "OSError"
+        if isinstance(e, IOError):
+            return "IOError"
+        return "an RPython exception"
 
 else:
+    import resource
+    import select
+    import signal
+    import threading
     import time
 
     class JitDriver(object):
@@ -112,8 +235,8 @@ else:
     def check_stack_overflow():
         pass
 
-    def format_number(x):
-        return "%g" % x
+    def format_exponent(x, digits):
+        return "%.*e" % (digits, x)
 
     def parse_number(s):
         return float(s)
@@ -135,4 +258,146 @@ else:
             data = data[n:]
 
     def read_chunk(fd):
-        return os.read(fd, 4096).decode('latin-1')
+        # The REPL runs in a thread (see __main__.py), and a signal cannot
+        # interrupt a read there, so it waits in short steps and checks
+        # for a Ctrl-C in between.
+        while True:
+            ready = select.select([fd], [], [], 0.05)[0]
+            if _interrupt[0]:
+                _interrupt[0] = False
+                return None
+            if ready:
+                return os.read(fd, 4096).decode('latin-1')
+
+    # Ctrl-C: Python's handler runs in the main thread and only sets a
+    # flag, which the interpreter polls as the binary does.
+    _interrupt = [False]
+
+    def _on_sigint(signum, frame):
+        _interrupt[0] = True
+
+    def install_signal_handlers():
+        """Install the SIGINT handler (if this is the main thread: main()
+        runs in another, so __main__.py calls this too).  Returns what to
+        give restore_signal_handlers."""
+        if threading.current_thread() is not threading.main_thread():
+            return None
+        _interrupt[0] = False
+        # Python already ignores SIGPIPE: a closed pipe is an EPIPE error.
+        return signal.signal(signal.SIGINT, _on_sigint)
+
+    def restore_signal_handlers(saved):
+        if saved is not None:
+            signal.signal(signal.SIGINT, saved)
+
+    def interrupt_requested():
+        if _interrupt[0]:
+            _interrupt[0] = False
+            return True
+        return False
+
+    def request_interrupt():
+        _interrupt[0] = True
+
+    # The heap limit: a limit on the data segment (RLIMIT_DATA: on Linux,
+    # the private writable memory), set to what the process uses now plus
+    # the heap allowed; CPython raises MemoryError when an allocation would
+    # exceed it.  (Not RLIMIT_AS: malloc reserves address space for a
+    # thread's arena long before it uses it.)
+    _saved_rlimit = []
+
+    def physical_memory():
+        return os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
+
+    def address_space_limit():
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        return 0 if soft == resource.RLIM_INFINITY else soft
+
+    def _data_used():
+        with open('/proc/self/statm') as f:
+            return int(f.read().split()[5]) * os.sysconf('SC_PAGE_SIZE')
+
+    GC_READS_PYPY_GC_MAX = False
+
+    def set_heap_limit(nbytes):
+        lift_heap_limit()
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        limit = _data_used() + nbytes
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        _saved_rlimit.append((soft, hard))
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+
+    def lift_heap_limit():
+        """Back to the limit before set_heap_limit (so reporting the error,
+        and the tests running in this process, have room again)."""
+        while _saved_rlimit:
+            resource.setrlimit(resource.RLIMIT_DATA, _saved_rlimit.pop())
+
+    def describe_exception(e):
+        import traceback
+        where = traceback.extract_tb(e.__traceback__)
+        text = type(e).__name__
+        if str(e):
+            text += " (%s)" % e
+        if where:
+            last = where[-1]
+            text += " at %s:%d in %s()" % (os.path.basename(last.filename),
+                                           last.lineno, last.name)
+        return text
+
+
+def format_number(x):
+    """C's printf("%g", x): what Lox's `print` shows for a number.
+
+    Built on "%.5e" (C's own rounding, from RPython's formatd or Python's
+    %) by the rule C's standard gives for %g with precision P = 6: with X
+    the exponent "%.5e" shows, the number is written as "%.*f" with P-1-X
+    decimals if -4 <= X < P, else as "%.5e"; then trailing zeros of the
+    fraction are removed, and the point if nothing follows it.  "%.*f" with
+    P-1-X decimals rounds at the same digit as "%.5e", so its digits are
+    the six of the mantissa, and they are reused here.
+    """
+    if x != x:
+        return "nan"
+    if x - x != 0.0:
+        if x > 0.0:
+            return "inf"
+        return "-inf"
+    text = format_exponent(x, 5)           # [-]d.ddddde[+-]XX
+    sign = ""
+    if text[0] == "-":
+        sign = "-"
+        text = text[1:]
+    e = text.find("e")
+    assert e >= 0
+    digits = text[0] + text[2:e]           # the six significant digits
+    exponent = 0
+    for c in text[e + 2:]:
+        exponent = exponent * 10 + (ord(c) - ord("0"))
+    if text[e + 1] == "-":
+        exponent = -exponent
+    if -4 <= exponent < 6:
+        if exponent >= 0:
+            whole = digits[:exponent + 1]
+            fraction = digits[exponent + 1:]
+        else:
+            whole = "0"
+            fraction = "0" * (-exponent - 1) + digits
+        return sign + whole + _point_and(_strip_zeros(fraction))
+    return (sign + digits[0] + _point_and(_strip_zeros(digits[1:])) +
+            text[e:])
+
+
+def _strip_zeros(fraction):
+    end = len(fraction)
+    while end > 0 and fraction[end - 1] == "0":
+        end -= 1
+    assert end >= 0
+    return fraction[:end]
+
+
+def _point_and(fraction):
+    if fraction == "":
+        return ""
+    return "." + fraction

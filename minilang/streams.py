@@ -4,8 +4,17 @@
 call per `print` would dominate a loop that prints); the buffer is flushed
 before anything goes to standard error and when the program ends, so the
 order a user sees is the order things happened.
+
+If standard output is a pipe whose reader has gone (`minilang f | head
+-1`), writing fails with EPIPE (SIGPIPE is ignored, in the binary as in
+CPython), or with EBADF if it was closed (`>&-`): the output is dropped and
+`OutputClosed` ends the run quietly.
+An error writing standard error is ignored: there is nowhere to report it.
 """
 
+import errno
+
+from minilang.errors import OutputClosed
 from minilang.rlib import write_bytes
 
 FLUSH_AT = 8192
@@ -28,7 +37,12 @@ class Output(object):
             data = "".join(self.pieces)
             self.pieces = []
             self.size = 0
-            write_bytes(self.fd, data)
+            try:
+                write_bytes(self.fd, data)
+            except OSError as e:
+                if e.errno == errno.EPIPE or e.errno == errno.EBADF:
+                    raise OutputClosed()
+                raise
 
 
 stdout = Output(1)
@@ -37,4 +51,7 @@ stdout = Output(1)
 def write_error_line(text):
     """One line to standard error, after everything printed so far."""
     stdout.flush()
-    write_bytes(2, text + "\n")
+    try:
+        write_bytes(2, text + "\n")
+    except OSError:
+        pass

@@ -3,11 +3,23 @@
 Each test runs a small Lox program through the JIT and asserts the
 operations of the optimised loop (`check_simple_loop`: counts of each
 resop in the loop body, after the first iteration was peeled off).
+
+Every loop also checks for a Ctrl-C at its backward jump and at each call
+(rlib.interrupt_requested): a read of the signal counter, a comparison and
+a guard, added to each test's counts by `with_polls`.
 """
 
 from rpython.jit.metainterp.test.support import LLJitMixin
 
 from support import program
+
+
+def with_polls(ops, polls=1):
+    """`ops` plus `polls` Ctrl-C checks."""
+    ops = dict(ops)
+    for name in ('getfield_raw_i', 'int_ge', 'guard_true'):
+        ops[name] = ops.get(name, 0) + polls
+    return ops
 
 
 class TestTraces(LLJitMixin):
@@ -21,8 +33,8 @@ class TestTraces(LLJitMixin):
             { var i = 0; while (i < 1000) i = i + 1; result = i; }
         """)
         assert self.meta_interp(main, [], listops=True) == 1000
-        self.check_simple_loop({'float_add': 1, 'float_lt': 1,
-                                'guard_true': 1, 'jump': 1})
+        self.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1,
+                                           'guard_true': 1, 'jump': 1}))
 
     def test_call_is_inlined(self):
         # A call inside the loop is traced through (inline=True is the
@@ -36,9 +48,10 @@ class TestTraces(LLJitMixin):
             { var i = 0; while (i < 1000) i = inc(i); result = i; }
         """)
         assert self.meta_interp(main, [], listops=True, inline=True) == 1000
-        self.check_simple_loop({'float_lt': 1, 'guard_true': 1,
-                                'guard_not_invalidated': 1, 'float_add': 1,
-                                'jump': 1})
+        self.check_simple_loop(with_polls({'float_lt': 1, 'guard_true': 1,
+                                           'guard_not_invalidated': 1,
+                                           'float_add': 1, 'jump': 1},
+                                          polls=2))
 
     def test_global_lookup_is_folded(self):
         # Globals: the name -> cell lookup is @elidable on a quasi-immutable
@@ -50,11 +63,11 @@ class TestTraces(LLJitMixin):
             while (result < 1000) result = result + 1;
         """)
         assert self.meta_interp(main, [], listops=True) == 1000
-        self.check_simple_loop({'guard_not_invalidated': 1,
-                                'getfield_gc_f': 1, 'float_lt': 1,
-                                'guard_true': 1, 'float_add': 1,
-                                'new_with_vtable': 1, 'setfield_gc': 2,
-                                'jump': 1})
+        self.check_simple_loop(with_polls({'guard_not_invalidated': 1,
+                                           'getfield_gc_f': 1, 'float_lt': 1,
+                                           'guard_true': 1, 'float_add': 1,
+                                           'new_with_vtable': 1,
+                                           'setfield_gc': 2, 'jump': 1}))
 
     def test_field_access_uses_the_map(self):
         # Instances keep fields in a list laid out by their Map (a hidden
@@ -72,8 +85,9 @@ class TestTraces(LLJitMixin):
               result = p.x; }
         """)
         assert self.meta_interp(main, [], listops=True) == 1000
-        self.check_simple_loop({'float_lt': 1, 'guard_true': 1,
-                                'getfield_gc_f': 1, 'float_add': 2,
-                                'arraylen_gc': 1, 'new_with_vtable': 1,
-                                'setfield_gc': 1, 'setarrayitem_gc': 1,
-                                'jump': 1})
+        self.check_simple_loop(with_polls({'float_lt': 1, 'guard_true': 1,
+                                           'getfield_gc_f': 1, 'float_add': 2,
+                                           'arraylen_gc': 1,
+                                           'new_with_vtable': 1,
+                                           'setfield_gc': 1,
+                                           'setarrayitem_gc': 1, 'jump': 1}))
