@@ -10,6 +10,8 @@ one of its parent's constants (CLOSURE's operand); programs never see one.
 """
 
 from minilang.objects import W_Root
+from minilang.profiler import full_name
+from minilang.rlib import register_code_class, register_code
 
 
 class Code(W_Root):
@@ -27,6 +29,9 @@ class Code(W_Root):
         self.frame_size = frame_size      # slots + deepest operand stack
         self.upvalue_count = upvalue_count
         self.globals = globals
+        # Give it a unique id for the profiler (profiler.py), which names
+        # samples by these ids; costs nothing while not profiling.
+        register_code(self, full_name)
 
     def str(self):
         return "<code %s>" % self.name
@@ -36,3 +41,7 @@ class Code(W_Root):
 
     def read_short(self, pc):
         return (ord(self.bytecode[pc]) << 8) | ord(self.bytecode[pc + 1])
+
+
+# Code objects are what the profiler's samples name (profiler.py).
+register_code_class(Code, full_name)

@@ -23,7 +23,7 @@ from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
                               W_Class, W_Instance, W_BoundMethod, Cell,
                               w_nil, w_true, w_false, w_bool)
 from minilang.rlib import (JitDriver, unroll_safe, promote, StackOverflow,
-                           check_stack_overflow)
+                           check_stack_overflow, profiled, code_unique_id)
 from minilang.streams import stdout
 
 # Calls nest at most this deep; the next one is "Stack overflow.".  clox
@@ -56,6 +56,10 @@ jitdriver = JitDriver(
     # execute() calls itself for each Lox call (through call_closure), so
     # the JIT may inline a callee into the caller's trace.
     is_recursive=True,
+    # Which Lox function a piece of JIT-compiled code belongs to: the JIT
+    # keeps this id (of the Code, and of every Code inlined into it) beside
+    # the machine code, so the profiler can name samples taken inside it.
+    get_unique_id=lambda pc, code: code_unique_id(code),
     name='minilang')
 
 
@@ -76,6 +80,14 @@ def run(frame):
         raise e
 
 
+# The profiler (profiler.py) keeps a stack of the Codes being run: this
+# decorator pushes frame.code's unique id on entry and pops it on exit.
+# The JIT leaves these pushes out of traces (they cost nothing in machine
+# code): a loop's machine code pushes one marker of its own, and the ids
+# of the Codes it was traced through are found from the code address (see
+# get_unique_id above).  When a guard fails, the JIT redoes the pushes for
+# the Lox frames it rebuilds.
+@profiled(lambda frame: frame.code)
 def execute(frame):
     code = frame.code
     pc = 0

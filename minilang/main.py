@@ -3,6 +3,10 @@
     minilang FILE         run a file
     minilang              a REPL: each line runs at the top level
     minilang --dis FILE   print the bytecode of FILE instead of running it
+    minilang --profile OUT FILE
+                          run FILE, writing a sampling profile of its Lox
+                          functions to OUT (profiler.py; read it with
+                          tools/profile-report OUT)
 
 `main(argv)` returns the exit code and never lets a Python exception
 escape: a Lox error is reported in the spec's format, and a bug inside
@@ -26,6 +30,7 @@ from minilang.rlib import (read_file, read_chunk, StackOverflow,
                            check_stack_overflow)
 from minilang.streams import stdout, write_error_line
 from minilang import syntax_errors
+from minilang import profiler
 
 USAGE = "Usage: minilang [path]"
 
@@ -33,16 +38,23 @@ USAGE = "Usage: minilang [path]"
 def main(argv):
     args = argv[1:]
     dis = False
+    profile_path = ""
     if len(args) > 0 and args[0] == "--dis":
         dis = True
         args = args[1:]
-    if len(args) > 1 or (dis and len(args) == 0):
+    elif len(args) == 3 and args[0] == "--profile":
+        profile_path = args[1]
+        args = args[2:]
+    if len(args) > 1 or (dis and len(args) == 0) or (
+            len(args) > 0 and args[0] == "--profile"):
         write_error_line(USAGE)
         return EXIT_USAGE
     try:
         try:
             if len(args) == 0:
                 return repl()
+            if profile_path != "":
+                return profile_file(args[0], profile_path)
             return run_file(args[0], dis)
         except InternalError as e:
             write_error_line("minilang: internal error: %s" % e.message)
@@ -78,6 +90,18 @@ def run_file(path, dis):
         stdout.write(disassemble(code))
         return EXIT_OK
     return run_code(code)
+
+
+def profile_file(path, profile_path):
+    """minilang --profile OUT FILE: run FILE under the profiler."""
+    profile = profiler.start(profile_path, path)
+    if profile is None:
+        write_error_line('Could not write profile "%s".' % profile_path)
+        return EXIT_IO_ERROR
+    try:
+        return run_file(path, False)
+    finally:
+        profile.stop()
 
 
 def compile_source(source, globals):
