@@ -23,7 +23,8 @@ from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
                               W_Class, W_Instance, W_BoundMethod, Cell,
                               w_nil, w_true, w_false, w_bool)
 from minilang.rlib import (JitDriver, unroll_safe, promote, StackOverflow,
-                           check_stack_overflow, profiled, code_unique_id)
+                           check_stack_overflow, profiled, code_unique_id,
+                           dont_look_inside)
 from minilang.streams import stdout
 
 # Calls nest at most this deep; the next one is "Stack overflow.".  clox
@@ -217,7 +218,7 @@ def execute(frame):
                 raise LoxRuntimeError(errors.OPERAND_NUMBER)
             frame.push(W_Number(-value.value))
         elif opcode == op.PRINT:
-            stdout.write(frame.pop().str() + "\n")
+            print_value(frame.pop())
 
         # ---------------------------------------------------- control flow
         elif opcode == op.JUMP:
@@ -280,11 +281,28 @@ def execute(frame):
             klass.add_method(name, method)
             pc += 1
         else:
-            raise InternalError("unknown opcode %d at %d in %s"
-                                % (opcode, pc - 1, code.name))
+            raise unknown_opcode(opcode, pc - 1, code)
 
 
 # --------------------------------------------------------------- helpers
+
+# Printing: formatting a value (format_number is C's %g, spelt out in
+# RPython string code) and buffering the text are left out of the JIT's
+# reach: a trace that prints calls this instead of inlining all of it.  A
+# print costs the formatting either way and a system call per 8 KB of
+# output, so there is nothing for the JIT to win, and much less of the
+# interpreter for it to translate.
+@dont_look_inside
+def print_value(value):
+    stdout.write(value.str() + "\n")
+
+
+@dont_look_inside
+def unknown_opcode(opcode, pc, code):
+    """A bug in minilang, never hot: not for the JIT (see print_value)."""
+    return InternalError("unknown opcode %d at %d in %s"
+                         % (opcode, pc, code.name))
+
 
 def constant_name(code, index):
     w_name = code.constants[index]

@@ -39,6 +39,9 @@ except ImportError:
 
 if HAVE_RPYTHON:
 
+    # Never hot (print_value in interpreter.py calls it, out of the JIT's
+    # reach already): the JIT should not even look at formatd's code.
+    @dont_look_inside
     def format_number(x):
         """C's printf("%g", x): what Lox's `print` shows for a number."""
         return formatd(x, 'g', 6)
