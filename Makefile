@@ -6,6 +6,8 @@
 #   make translate       bin/minilang, with the JIT   (~17 min)
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #   make bench           time bin/minilang against PyPy3 (bench/README.md)
+#   make profile FILE=f.lox  run f.lox on bin/minilang under the profiler
+#                        and print its Lox functions by self and total time
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -20,7 +22,7 @@ EXAMPLE ?= examples/fizzbuzz.lox
 TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench setup setup-py3 setup-py2 clean
+        bench profile setup setup-py3 setup-py2 clean
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -41,7 +43,8 @@ test-jit: $(ENV)/py2.ok
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
-	    tests/test_robustness.py tests/test_disassembler.py
+	    tests/test_robustness.py tests/test_disassembler.py \
+	    tests/test_profile.py
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok
@@ -79,6 +82,12 @@ bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
 
 bench: $(ENV)/py3.ok bin/minilang
 	$(PY3) bench/run.py
+
+profile: FILE ?= bench/fib.lox
+profile: $(ENV)/py3.ok bin/minilang
+	mkdir -p build
+	bin/minilang --profile build/profile.prof $(FILE)
+	$(PY3) tools/profile-report build/profile.prof
 
 clean:
 	rm -rf $(ENV) build bin .pytest_cache
