@@ -90,8 +90,11 @@ if HAVE_RPYTHON:
 
     def profiled(get_code):
         """Decorator for the function that runs one code object."""
-        # Untranslated, the JIT tests run the interpreter on the llinterp:
-        # rvmprof then needs this flag to keep its stack in one place.
+        # Untranslated (the JIT tests run the interpreter on the llinterp),
+        # rvmprof must update its stack through llhelper pointers, or the
+        # llinterp and the meta-interpreter would not share it (the trace
+        # tests fail with KeyError 'RPY_TLOFS_vmprof_tl_stack').  Translated,
+        # the stack is a plain thread-local and the flag must be off.
         return rvmprof.vmprof_execute_code(
             "minilang", get_code,
             _hack_update_stack_untranslated=not translating[0])
@@ -195,7 +198,6 @@ else:
             self.msg = msg
 
     _CODE_TAG = 1           # rvmprof's VMPROF_CODE_TAG
-    _WORD = struct.calcsize("l")
 
     class _Profiler(object):
         def __init__(self):
