@@ -9,6 +9,8 @@
 #                        with a chart in build/bench/ (bench/README.md)
 #   make fuzz CASES=N    N mutated corpus programs, untranslated vs. the
 #                        binary (MINILANG_BIN, default bin/minilang)
+#   make profile FILE=f.lox  run f.lox on bin/minilang under the profiler
+#                        and print its Lox functions by self and total time
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -23,7 +25,7 @@ EXAMPLE ?= examples/fizzbuzz.lox
 TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench fuzz setup setup-py3 setup-py2 clean
+        bench fuzz profile setup setup-py3 setup-py2 clean
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -45,7 +47,7 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
 	    tests/test_robustness.py tests/test_disassembler.py \
-	    tests/test_runaway.py tests/test_fuzz.py
+	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py
 
 CASES ?= 1000
 MINILANG_BIN ?= $(CURDIR)/bin/minilang
@@ -98,6 +100,12 @@ bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
 BENCH_ARGS ?=
 bench: $(ENV)/py3-bench.ok bin/minilang
 	$(PY3) bench/run.py --out build/bench $(BENCH_ARGS)
+
+profile: FILE ?= bench/fib.lox
+profile: $(ENV)/py3.ok bin/minilang
+	mkdir -p build
+	bin/minilang --profile build/profile.prof $(FILE)
+	$(PY3) tools/profile-report build/profile.prof
 
 clean:
 	rm -rf $(ENV) build bin .pytest_cache

@@ -15,6 +15,7 @@ Reading order, following a program through the pipeline:
     builtins.py       native functions (clock)
     errors.py         compile errors, runtime errors, exit codes
     main.py           the command line, shared by CPython and the binary
+    profiler.py       minilang --profile: vmprof samples of Lox functions
     rlib.py           rpython.rlib, or stand-ins for it on CPython 3
 
 Skip on a first read:

@@ -11,6 +11,8 @@ one of its parent's constants (CLOSURE's operand); programs never see one.
 
 from minilang import opcodes as op
 from minilang.objects import W_Root
+from minilang.profiler import full_name
+from minilang.rlib import register_code_class, register_code
 
 
 class Code(W_Root):
@@ -28,6 +30,9 @@ class Code(W_Root):
         self.frame_size = frame_size      # slots + deepest operand stack
         self.upvalue_count = upvalue_count
         self.globals = globals
+        # Give it a unique id for the profiler (profiler.py), which names
+        # samples by these ids; costs nothing while not profiling.
+        register_code(self, full_name)
 
     def str(self):
         return "<code %s>" % self.name
@@ -69,3 +74,6 @@ class Code(W_Root):
     def capture_index(self, pc, i):
         """That local's slot, or that cell's index."""
         return self.read_byte(pc + op.capture_offset(i) + 1)
+
+# Code objects are what the profiler's samples name (profiler.py).
+register_code_class(Code, full_name)

@@ -20,6 +20,7 @@
 """
 
 from minilang.lexer import line_of
+from minilang.rlib import dont_look_inside
 
 EXIT_OK = 0
 EXIT_USAGE = 64
@@ -92,6 +93,11 @@ class LoxRuntimeError(Exception):
         self.message = message
         self.trace = []
 
+    # Error paths run once per error, never hot: the JIT calls these
+    # formatting helpers instead of compiling their string code into its
+    # interpreter (less to translate; traces are unchanged, as the error
+    # branches are guard failures there).
+    @dont_look_inside
     def add_frame(self, line, function_name):
         if function_name == "":
             self.trace.append("[line %d] in script" % line)
@@ -131,13 +137,17 @@ SUPER_NO_SUPERCLASS = "Can't use 'super' in a class with no superclass."
 INHERIT_SELF = "A class can't inherit from itself."
 
 
+# Formatted messages: out of the JIT's sight, as add_frame above.
+@dont_look_inside
 def undefined_variable(name):
     return "Undefined variable '%s'." % name
 
 
+@dont_look_inside
 def undefined_property(name):
     return "Undefined property '%s'." % name
 
 
+@dont_look_inside
 def arity_mismatch(expected, got):
     return "Expected %d arguments but got %d." % (expected, got)

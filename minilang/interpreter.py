@@ -24,7 +24,8 @@ from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
                               w_nil, w_true, w_false, w_bool)
 from minilang.rlib import (JitDriver, unroll_safe, promote, StackOverflow,
                            check_stack_overflow, interrupt_requested,
-                           lift_heap_limit)
+                           lift_heap_limit, profiled, code_unique_id,
+                           dont_look_inside)
 from minilang.streams import stdout
 
 # Calls nest at most this deep; the next one is "Stack overflow.".  clox
@@ -57,6 +58,10 @@ jitdriver = JitDriver(
     # execute() calls itself for each Lox call (through call_closure), so
     # the JIT may inline a callee into the caller's trace.
     is_recursive=True,
+    # Which Lox function a piece of JIT-compiled code belongs to: the JIT
+    # keeps this id (of the Code, and of every Code inlined into it) beside
+    # the machine code, so the profiler can name samples taken inside it.
+    get_unique_id=lambda pc, code: code_unique_id(code),
     name='minilang')
 
 
@@ -93,6 +98,14 @@ def check_interrupt():
         raise Interrupted()
 
 
+# The profiler (profiler.py) keeps a stack of the Codes being run: this
+# decorator pushes frame.code's unique id on entry and pops it on exit.
+# The JIT leaves these pushes out of traces (they cost nothing in machine
+# code): a loop's machine code pushes one marker of its own, and the ids
+# of the Codes it was traced through are found from the code address (see
+# get_unique_id above).  When a guard fails, the JIT redoes the pushes for
+# the Lox frames it rebuilds.
+@profiled(lambda frame: frame.code)
 def execute(frame):
     code = frame.code
     pc = 0
@@ -211,7 +224,7 @@ def execute(frame):
                 raise LoxRuntimeError(errors.OPERAND_NUMBER)
             frame.push(W_Number(-value.value))
         elif opcode == op.PRINT:
-            stdout.write(frame.pop().str() + "\n")
+            print_value(frame.pop())
 
         # ---------------------------------------------------- control flow
         elif opcode == op.JUMP:
@@ -269,11 +282,28 @@ def execute(frame):
             assert isinstance(klass, W_Class)
             klass.add_method(name, method)
         else:
-            raise InternalError("unknown opcode %d at %d in %s"
-                                % (opcode, arg - 1, code.name))
+            raise unknown_opcode(opcode, arg - 1, code)
 
 
 # --------------------------------------------------------------- helpers
+
+# Printing: formatting a value (format_number is C's %g, spelt out in
+# RPython string code) and buffering the text are left out of the JIT's
+# reach: a trace that prints calls this instead of inlining all of it.  A
+# print costs the formatting either way and a system call per 8 KB of
+# output, so there is nothing for the JIT to win, and much less of the
+# interpreter for it to translate.
+@dont_look_inside
+def print_value(value):
+    stdout.write(value.str() + "\n")
+
+
+@dont_look_inside
+def unknown_opcode(opcode, pc, code):
+    """A bug in minilang, never hot: not for the JIT (see print_value)."""
+    return InternalError("unknown opcode %d at %d in %s"
+                         % (opcode, pc, code.name))
+
 
 def constant_name(code, index):
     w_name = code.constants[index]

@@ -5,6 +5,8 @@
     minilang --dis FILE   print the bytecode of FILE instead of running it
     minilang --help       every option (and --version)
     minilang --max-heap SIZE FILE   run with the heap limited (64MB, 2GB)
+    minilang --profile OUT FILE     run, writing a sampling profile of the
+                                    Lox functions to OUT (profiler.py)
 
 The options are declared once, in OPTIONS below: the parser, the usage line
 of a usage error and the `--help` text are all made from that table, so an
@@ -43,6 +45,7 @@ from minilang.rlib import (read_file, read_chunk, StackOverflow,
                            GC_READS_PYPY_GC_MAX)
 from minilang.streams import stdout, write_error_line
 from minilang import compile_errors
+from minilang import profiler
 
 
 class Option(object):
@@ -59,6 +62,8 @@ OPTIONS = [
     Option("--dis", "", "", "print the file's bytecode instead of running it"),
     Option("--max-heap", "", "SIZE", "limit the heap (e.g. 64MB, 2GB; "
            "default: half the memory)"),
+    Option("--profile", "", "OUT", "write a sampling profile of the Lox "
+           "functions to OUT (read it with tools/profile-report)"),
 ]
 
 
@@ -140,7 +145,8 @@ def parse_arguments(args):
             parsed.paths.append(arg)
     if len(parsed.paths) > 1:
         return None
-    if parsed.has("--dis") and len(parsed.paths) == 0:
+    if (parsed.has("--dis") or parsed.has("--profile")) and \
+            len(parsed.paths) == 0:
         return None
     return parsed
 
@@ -171,7 +177,10 @@ def main(argv):
     install_signal_handlers()
     limit_heap(heap_limit)
     try:
-        status = run_command(args, dis)
+        profile_path = ""
+        if parsed.has("--profile"):
+            profile_path = parsed.options["--profile"]
+        status = run_command(args, dis, profile_path)
         try:
             stdout.flush()
         except OutputClosed:
@@ -181,10 +190,12 @@ def main(argv):
         lift_heap_limit()
 
 
-def run_command(args, dis):
+def run_command(args, dis, profile_path):
     try:
         if len(args) == 0:
             return repl()
+        if profile_path != "":
+            return profile_file(args[0], profile_path)
         return run_file(args[0], dis)
     except Interrupted:
         return EXIT_INTERRUPTED
@@ -287,6 +298,18 @@ def run_file(path, dis):
 class OutOfMemoryReported(Exception):
     """The program ran out of memory and was told so: the REPL ends too
     (the binary's GC raises MemoryError once; the next time it aborts)."""
+
+
+def profile_file(path, profile_path):
+    """minilang --profile OUT FILE: run FILE under the profiler."""
+    profile = profiler.start(profile_path, path)
+    if profile is None:
+        write_error_line('Could not write profile "%s".' % profile_path)
+        return EXIT_IO_ERROR
+    try:
+        return run_file(path, False)
+    finally:
+        profile.stop()
 
 
 def compile_source(source, globals):

@@ -19,13 +19,18 @@ instead of a ten-minute translation.
 import errno
 import os
 
+# Set by targets/targetminilang.py before it imports the interpreter: the
+# code is about to be translated (not run untranslated on the llinterp).
+translating = [False]
+
 try:
     from rpython.rlib.jit import (JitDriver, promote, elidable, unroll_safe,
                                   hint)
     from rpython.rlib.debug import make_sure_not_resized
     from rpython.rlib.rfloat import formatd
     from rpython.rlib.rstackovf import StackOverflow, check_stack_overflow
-    from rpython.rlib import rtime, rgc, rsignal
+    from rpython.rlib import rtime, rgc, rsignal, rvmprof
+    from rpython.rlib.jit import dont_look_inside
     from rpython.rtyper.lltypesystem import lltype, rffi
     from rpython.translator.tool.cbuild import ExternalCompilationInfo
     HAVE_RPYTHON = True
@@ -183,6 +188,37 @@ long minilang_address_space_limit(void) {
             return "IOError"
         return "an RPython exception"
 
+    # --- the sampling profiler (minilang --profile), RPython's rvmprof.
+    # rvmprof keeps a stack of the code objects being run; a timer signal
+    # copies it into the profile file, JIT-compiled code included (the JIT
+    # records which code objects each piece of machine code comes from).
+    ProfileError = rvmprof.VMProfError
+
+    def register_code_class(cls, full_name):
+        rvmprof.register_code_object_class(cls, full_name)
+
+    def register_code(code, full_name):
+        rvmprof.register_code(code, full_name)
+
+    code_unique_id = rvmprof.get_unique_id
+
+    def profiled(get_code):
+        """Decorator for the function that runs one code object."""
+        # Untranslated (the JIT tests run the interpreter on the llinterp),
+        # rvmprof must update its stack through llhelper pointers, or the
+        # llinterp and the meta-interpreter would not share it (the trace
+        # tests fail with KeyError 'RPY_TLOFS_vmprof_tl_stack').  Translated,
+        # the stack is a plain thread-local and the flag must be off.
+        return rvmprof.vmprof_execute_code(
+            "minilang", get_code,
+            _hack_update_stack_untranslated=not translating[0])
+
+    def start_profile(fd, interval):
+        rvmprof.enable(fd, interval)
+
+    def stop_profile():
+        rvmprof.disable()
+
 else:
     import resource
     import select
@@ -223,7 +259,7 @@ else:
     def _identity_decorator(func):
         return func
 
-    elidable = unroll_safe = _identity_decorator
+    elidable = unroll_safe = dont_look_inside = _identity_decorator
 
     def make_sure_not_resized(lst):
         return lst
@@ -346,7 +382,133 @@ else:
                                            last.lineno, last.name)
         return text
 
+    # --- the sampling profiler, in pure Python.  It writes the same file
+    # format as rvmprof in the binary (so one reader serves both): a header,
+    # one record naming each code object, and one record per sample with
+    # the stack of code objects being run, innermost first.  rvmprof samples
+    # on a CPU-time timer signal; here a thread wakes up every `interval`
+    # seconds of real time and copies the stack (a signal handler could
+    # only run in the main thread, and __main__.py runs the program in
+    # another one, for its bigger stack).
+    import struct
+    import threading
+    import weakref
 
+    class ProfileError(Exception):
+        def __init__(self, msg):
+            self.msg = msg
+
+    _CODE_TAG = 1           # rvmprof's VMPROF_CODE_TAG
+
+    class _Profiler(object):
+        def __init__(self):
+            self.stack = []             # unique ids, outermost first
+            self.next_id = 4            # ids are multiples of 4, as in rvmprof
+            self.unwritten = []         # (weakref to code, full_name)
+            self.fd = -1
+            self.records = []
+            self.stopping = None
+            self.sampler = None
+
+        def word(self, n):
+            return struct.pack("l", n)
+
+        def name_record(self, uid, name):
+            data = name.encode("latin-1")
+            return b"\x02" + self.word(uid) + self.word(len(data)) + data
+
+        def time_record(self, marker):
+            now = time.time()
+            return (marker + struct.pack("qq", int(now), int(now % 1 * 1e6))
+                    + b"\0" * 8)
+
+        def sample_every(self, interval):
+            while not self.stopping.wait(interval):
+                stack = list(self.stack)
+                if stack:
+                    self.sample(stack)
+
+        def sample(self, stack):
+            words = []
+            for uid in reversed(stack):
+                words += [_CODE_TAG, uid]
+            self.records.append(b"\x01" + self.word(1) +
+                                self.word(len(words)) +
+                                b"".join([self.word(w) for w in words]) +
+                                self.word(0))
+
+    _profiler = _Profiler()
+
+    def register_code_class(cls, full_name):
+        cls._vmprof_unique_id = 0
+
+    def register_code(code, full_name):
+        if code._vmprof_unique_id != 0:
+            return
+        _profiler.next_id += 4
+        code._vmprof_unique_id = _profiler.next_id
+        if _profiler.fd >= 0:
+            _profiler.records.append(
+                _profiler.name_record(code._vmprof_unique_id, full_name(code)))
+        else:
+            _profiler.unwritten.append((weakref.ref(code), full_name))
+
+    def code_unique_id(code):
+        return code._vmprof_unique_id
+
+    def profiled(get_code):
+        def decorate(func):
+            def run_profiled(*args):
+                _profiler.stack.append(get_code(*args)._vmprof_unique_id)
+                try:
+                    return func(*args)
+                finally:
+                    _profiler.stack.pop()
+            run_profiled.__name__ = func.__name__
+            return run_profiled
+        return decorate
+
+    def start_profile(fd, interval):
+        p = _profiler
+        if p.fd >= 0:
+            raise ProfileError("the profiler is already running")
+        name = b"minilang"
+        # rvmprof's header: 5 words (0, 3, 0, interval in us, 0), then the
+        # header marker, version 6 (big-endian short), flags (8: "RPython
+        # profile"), the interpreter's name; then the start time.
+        p.records = [struct.pack("5l", 0, 3, 0, int(interval * 1e6), 0) +
+                     b"\x05\x00\x06\x08" + bytes([len(name)]) + name,
+                     p.time_record(b"\x06")]
+        for ref, full_name in p.unwritten:
+            code = ref()
+            if code is not None:
+                p.records.append(p.name_record(code._vmprof_unique_id,
+                                               full_name(code)))
+        p.unwritten = []
+        p.fd = fd
+        p.stopping = threading.Event()
+        p.sampler = threading.Thread(target=p.sample_every, args=(interval,),
+                                     daemon=True)
+        p.sampler.start()
+
+    def stop_profile():
+        p = _profiler
+        if p.fd < 0:
+            raise ProfileError("the profiler is not running")
+        p.stopping.set()
+        p.sampler.join()
+        p.records.append(p.time_record(b"\x03"))
+        data = b"".join(p.records)
+        p.records = []
+        fd = p.fd
+        p.fd = -1
+        while data:
+            data = data[os.write(fd, data):]
+
+
+# Never hot (print_value in interpreter.py calls it, out of the JIT's reach
+# already): the JIT should not even look at the formatting code.
+@dont_look_inside
 def format_number(x):
     """C's printf("%g", x): what Lox's `print` shows for a number.
 

@@ -14,6 +14,11 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 os.pardir))
 
+# Tell minilang/rlib.py that this is a translation, before the interpreter
+# is imported (its profiler decorator is made differently untranslated).
+from minilang import rlib  # noqa: E402
+rlib.translating[0] = True
+
 from minilang.main import main  # noqa: E402
 
 from rpython.rlib import rstack  # noqa: E402
@@ -51,7 +56,6 @@ def entry_point(argv):
 
 
 def target(driver, args):
-    driver.exe_name = 'minilang-%(backend)s'
     if driver.config.translation.jit:
         driver.exe_name = 'minilang-jit'
     else:

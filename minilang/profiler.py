@@ -1,0 +1,81 @@
+"""`minilang --profile OUT FILE`: a sampling profile of a Lox program.
+
+The profiler is RPython's vmprof (rpython.rlib.rvmprof; a pure-Python
+stand-in with the same file format on CPython 3, see rlib.py).  Every Code
+is registered with it when it is made (code.py), and the interpreter
+function that runs one Code is decorated (`profiled`, interpreter.py), so
+the profiler always knows the stack of Lox functions being run.  A timer
+interrupts the program about every millisecond and appends that stack to
+the file; JIT-compiled machine code is covered too: the JIT records, for
+each piece of code it emits, which Lox functions (inlined ones included)
+it came from, and vmprof looks the interrupted address up there.
+
+vmprof names a code object `kind:name:line:file` (exactly three colons):
+here `lox:fib:3:bench/fib.lox`, with the line of the function's first
+instruction.  rvmprof records no line *per sample* (its "lines" mode is
+CPython-only), so the report is per function.
+
+`tools/profile-report OUT` prints the table of functions by self and total
+time.
+"""
+
+import os
+
+from minilang.rlib import (ProfileError, start_profile, stop_profile,
+                           dont_look_inside)
+
+# One sample every INTERVAL seconds of CPU time.
+INTERVAL = 0.001
+MAX_NAME = 1023       # rvmprof's limit for a code object's name
+
+
+class ProfiledSource(object):
+    """The file being profiled, for the names of its functions."""
+
+    def __init__(self):
+        self.path = ""
+
+
+source = ProfiledSource()
+
+
+@dont_look_inside
+def full_name(code):
+    """vmprof's name for a Code (called by vmprof, never in a trace)."""
+    name = code.name if code.name else "<script>"
+    line = code.lines[0] if len(code.lines) > 0 else 0
+    path = source.path.replace(":", "_")
+    text = "lox:%s:%d:%s" % (name, line, path)
+    if len(text) > MAX_NAME:
+        text = text[:MAX_NAME]
+    return text
+
+
+class Profile(object):
+    """An open profile file; `stop()` closes it."""
+
+    def __init__(self, fd):
+        self.fd = fd
+
+    def stop(self):
+        try:
+            stop_profile()
+        except ProfileError:
+            pass
+        os.close(self.fd)
+
+
+def start(out_path, source_path):
+    """Start profiling into `out_path`.  Returns the Profile, or None if
+    the file cannot be written or the profiler cannot start."""
+    source.path = source_path
+    try:
+        fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    except OSError:
+        return None
+    try:
+        start_profile(fd, INTERVAL)
+    except ProfileError:
+        os.close(fd)
+        return None
+    return Profile(fd)
