@@ -6,6 +6,10 @@
 #   make translate       bin/minilang, with the JIT   (~17 min)
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #   make bench           time bin/minilang against PyPy3 (bench/README.md)
+#   make trace FILE=prog.lox   the loops the JIT compiles for prog.lox, without
+#                        translating (FILE="a.lox b.lox": several, one build)
+#   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
+#                        PYPYLOG=jit-log-opt,jit-summary:jit.log
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -20,7 +24,7 @@ EXAMPLE ?= examples/fizzbuzz.lox
 TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench setup setup-py3 setup-py2 clean
+        bench trace setup setup-py3 setup-py2 clean
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -42,6 +46,11 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
 	    tests/test_robustness.py tests/test_disassembler.py
+
+trace: $(ENV)/py2.ok
+	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
+	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
+	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(FILE)
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok

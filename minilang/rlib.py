@@ -26,6 +26,8 @@ try:
     from rpython.rlib.rfloat import formatd
     from rpython.rlib.rstackovf import StackOverflow, check_stack_overflow
     from rpython.rlib import rtime
+    from rpython.rlib.longlong2float import longlong2float, float2longlong
+    from rpython.rlib.rarithmetic import r_int64
     HAVE_RPYTHON = True
 except ImportError:
     HAVE_RPYTHON = False
@@ -65,7 +67,15 @@ if HAVE_RPYTHON:
     def read_chunk(fd):
         return os.read(fd, 4096)
 
+    # A float's 64 bits as an integer and back (codeloader.py).
+    def float_to_bits(x):
+        return float2longlong(x)
+
+    def bits_to_float(n):
+        return longlong2float(r_int64(n))
+
 else:
+    import struct
     import time
 
     class JitDriver(object):
@@ -140,3 +150,9 @@ else:
 
     def read_chunk(fd):
         return os.read(fd, 4096).decode('latin-1')
+
+    def float_to_bits(x):
+        return struct.unpack("<q", struct.pack("<d", x))[0]
+
+    def bits_to_float(n):
+        return struct.unpack("<d", struct.pack("<q", n))[0]

@@ -1,0 +1,251 @@
+"""Run Lox programs under RPython's JIT without translating (Python 2.7).
+
+Building the JIT for minilang (annotating and rtyping the interpreter,
+then the codewriter turning it into jitcodes) takes most of a minute; it is
+done ONCE per process, for a function that takes a compiled program as a
+string (see minilang/codeloader.py).  Each program is then compiled to
+bytecode by the ordinary front end, here on the host, and run by the
+llinterp with the JIT attached (the llgraph backend: compiled loops are
+run by an interpreter of resops, not as machine code).  This is what
+PyPy's micronumpy test_zjit does: `meta_interp(..., graph_and_interp_only=
+True)` once, then `reset_jit()` and `eval_graph` per program.
+
+    from jitview.harness import Harness
+    jit = Harness()                  # builds (once per process: shared)
+    run = jit.run(source)            # a Run: .output .status .log ...
+    run.simple_loop()                # {opname: count} of the one loop
+    run.check_simple_loop({...})     # exact counts, or a readable failure
+
+The JIT runs with the test parameters of RPython's own trace tests
+(threshold 3: a loop is traced on its 3rd iteration), inlining on as in
+the binary.  What the JIT did is read from its debug log, captured in
+memory in the same format `PYPYLOG=jit-log-opt,jit-summary:FILE` writes
+for bin/minilang, so jitview shows both the same way (jitview.log).
+"""
+
+import os
+import sys
+import tempfile
+import time
+
+from rpython.jit.backend.llgraph import runner
+from rpython.jit.codewriter import codewriter
+from rpython.jit.codewriter.policy import JitPolicy
+from rpython.jit.backend.model import CPUTotalTracker
+from rpython.jit.metainterp import pyjitpl
+from rpython.jit.metainterp.jitprof import Profiler
+from rpython.jit.metainterp.resoperation import rop
+from rpython.jit.metainterp.warmspot import (ll_meta_interp, reset_jit,
+                                             get_stats)
+from rpython.rlib.jit import JitHookInterface, Counters
+from rpython.rtyper.annlowlevel import llstr, hlstr
+
+from minilang.codeloader import dump, load
+from minilang.errors import EXIT_COMPILE_ERROR
+from minilang.main import new_globals, compile_source, run_code
+from minilang.streams import stdout
+
+from jitview import log as jitlog
+from jitview import render
+
+
+def entry(ll_data):
+    """The RPython function the JIT sees: run a compiled program the way
+    `minilang.main.run_file` does; returns the exit status.  The argument
+    is the program as a low-level string (what eval_graph passes)."""
+    code = load(hlstr(ll_data), new_globals())
+    status = run_code(code)
+    stdout.flush()
+    return status
+
+
+class Harness(object):
+    _shared = None
+
+    def __new__(cls):
+        # One build per process: every Harness() is the same one.
+        if cls._shared is None:
+            cls._shared = object.__new__(cls)
+            cls._shared._build()
+        return cls._shared
+
+    def _build(self):
+        start = time.time()
+        old = codewriter.CodeWriter.debug
+        codewriter.CodeWriter.debug = True
+        saved = sys.stdout, sys.stderr
+        sink = _Sink()
+        sys.stdout = sys.stderr = sink
+        try:
+            self.interp, self.graph = ll_meta_interp(
+                entry, [llstr("")], CPUClass=runner.LLGraphCPU,
+                ProfilerClass=Profiler, policy=JitPolicy(AbortLogger()),
+                listops=True, inline=True,
+                backendopt=False, graph_and_interp_only=True)
+        finally:
+            sys.stdout, sys.stderr = saved
+            codewriter.CodeWriter.debug = old
+        self.build_seconds = time.time() - start
+
+    def compile(self, source):
+        """Lox source -> the string `entry` runs, or None after printing
+        the compile errors (to standard error, as minilang does)."""
+        code = compile_source(source, new_globals())
+        if code is None:
+            return None
+        return dump(code)
+
+    def run(self, source, capture_output=True):
+        """Run Lox `source` with the JIT; returns a Run.  With
+        capture_output, what the program prints is collected in
+        Run.output instead of going to standard output."""
+        data = self.compile(source)
+        if data is None:
+            return Run(source, EXIT_COMPILE_ERROR, "", "", 0.0)
+        reset_jit()
+        metainterp_sd = pyjitpl._warmrunnerdesc.metainterp_sd
+        metainterp_sd.cpu.tracker = CPUTotalTracker()   # counts per run
+        profiler = metainterp_sd.profiler
+        start = time.time()
+        log = _Sink()
+        saved = sys.stdout, sys.stderr
+        out = _FdCapture(1) if capture_output else None
+        sys.stdout = sys.stderr = log
+        try:
+            profiler.start()
+            status = self.interp.eval_graph(self.graph, [llstr(data)])
+            profiler.finish()
+        finally:
+            sys.stdout, sys.stderr = saved
+            output = out.stop() if out is not None else ""
+        return Run(source, status, output, log.getvalue(),
+                   time.time() - start)
+
+
+class AbortLogger(JitHookInterface):
+    """Writes each aborted trace, with its reason and where tracing
+    started, into the log as a jit-abort section (the binary's log only
+    counts aborts, in jit-summary)."""
+
+    def on_abort(self, reason, jitdriver, greenkey, greenkey_repr, logops,
+                 operations):
+        sys.stderr.write("[0] {jit-abort\n%s: %s\n[0] jit-abort}\n" % (
+            Counters.counter_names[reason], greenkey_repr))
+
+
+class Run(object):
+    """What one program did under the JIT."""
+
+    def __init__(self, source, status, output, logtext, seconds):
+        self.source = source
+        self.status = status            # the exit status (0 = success)
+        self.output = output            # what it printed (if captured)
+        self.logtext = logtext          # the JIT's debug log, PYPYLOG format
+        self.seconds = seconds
+        self.log = jitlog.parse(logtext)
+        self.stats = get_stats()        # RPython's own record (this run)
+
+    def render(self, **kwds):
+        """The annotated trace listing, as `make trace` prints it."""
+        return render.render(self.log, self.source.splitlines(), **kwds)
+
+    # ---------------------------------------------------------- checking
+
+    def simple_loop(self):
+        """{opname: count} for the body of the one compiled loop (from the
+        label the closing jump targets to the jump), as RPython's
+        check_simple_loop counts it, without debug_merge_point, label and
+        the enter/leave_portal_frame marks."""
+        loops = self.stats.get_all_loops()
+        if len(loops) != 1:
+            raise AssertionError("expected exactly one compiled loop, got "
+                                 "%d\n\n%s" % (len(loops), self.render()))
+        ops = loops[0].operations
+        jump = ops[-1]
+        assert jump.getopnum() == rop.JUMP, "the loop does not end in a jump"
+        # (the loop keeps weak references to its descrs, as in history.py)
+        target = jump._descr_wref()
+        start = [i for i, o in enumerate(ops)
+                 if o.getopnum() == rop.LABEL and o._descr_wref() is target]
+        assert len(start) == 1, "no label for the loop's jump"
+        counts = {}
+        for o in ops[start[0]:]:
+            name = o.getopname()
+            if name in IGNORED:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def check_simple_loop(self, expected):
+        """Assert the loop body's operation counts are exactly `expected`;
+        on a mismatch the error shows the difference, the actual counts
+        (to paste) and the annotated loop."""
+        actual = self.simple_loop()
+        if actual != expected:
+            raise AssertionError(self.explain(actual, expected))
+
+    def check_bridges(self, count):
+        bridges = [t for t in self.log.traces if t.kind == "bridge"]
+        if len(bridges) != count:
+            raise AssertionError("expected %d bridge(s), got %d\n\n%s"
+                                 % (count, len(bridges), self.render()))
+
+    def explain(self, actual, expected):
+        lines = ["the loop's operations differ from what the test expects:"]
+        for name in sorted(set(actual) | set(expected)):
+            a, e = actual.get(name, 0), expected.get(name, 0)
+            if a != e:
+                lines.append("    %-28s expected %d, got %d" % (name, e, a))
+        lines.append("")
+        lines.append("actual counts (to paste):")
+        lines.append("    " + format_counts(actual))
+        lines.append("")
+        lines.append(self.render())
+        return "\n".join(lines)
+
+
+IGNORED = ("debug_merge_point", "label", "enter_portal_frame",
+           "leave_portal_frame")
+
+
+def format_counts(counts):
+    return "{%s}" % ", ".join("%r: %d" % (k, counts[k])
+                              for k in sorted(counts))
+
+
+class _Sink(object):
+    """A stand-in for sys.stdout/sys.stderr collecting text in memory."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def getvalue(self):
+        return "".join(self.parts)
+
+
+class _FdCapture(object):
+    """Collect what is written to file descriptor `fd` (the Lox program's
+    `print` goes to fd 1 through os.write, not through sys.stdout)."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.tmp = tempfile.TemporaryFile()
+        self.saved = os.dup(fd)
+        os.dup2(self.tmp.fileno(), fd)
+
+    def stop(self):
+        os.dup2(self.saved, self.fd)
+        os.close(self.saved)
+        self.tmp.seek(0)
+        data = self.tmp.read()
+        self.tmp.close()
+        return data
