@@ -40,7 +40,7 @@ test-cpython: $(ENV)/py3.ok
 
 test-jit: $(ENV)/py2.ok
 	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider \
-	    --confcutdir=. .
+	    --confcutdir=. $(if $(K),-k "$(K)") .
 
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \

@@ -13,8 +13,8 @@ True)` once, then `reset_jit()` and `eval_graph` per program.
     from jitview.harness import Harness
     jit = Harness()                  # builds (once per process: shared)
     run = jit.run(source)            # a Run: .output .status .log ...
-    run.simple_loop()                # {opname: count} of the one loop
     run.check_simple_loop({...})     # exact counts, or a readable failure
+    print(run.render())              # the listing `make trace` prints
 
 The JIT runs with the test parameters of RPython's own trace tests
 (threshold 3: a loop is traced on its 3rd iteration), inlining on as in
@@ -34,9 +34,7 @@ from rpython.jit.codewriter.policy import JitPolicy
 from rpython.jit.backend.model import CPUTotalTracker
 from rpython.jit.metainterp import pyjitpl
 from rpython.jit.metainterp.jitprof import Profiler
-from rpython.jit.metainterp.resoperation import rop
-from rpython.jit.metainterp.warmspot import (ll_meta_interp, reset_jit,
-                                             get_stats)
+from rpython.jit.metainterp.warmspot import ll_meta_interp, reset_jit
 from rpython.rlib.jit import JitHookInterface, Counters
 from rpython.rtyper.annlowlevel import llstr, hlstr
 
@@ -124,12 +122,12 @@ class Harness(object):
 
 class AbortLogger(JitHookInterface):
     """Writes each aborted trace, with its reason and where tracing
-    started, into the log as a jit-abort section (the binary's log only
-    counts aborts, in jit-summary)."""
+    started, into the log as a jit-abort-tracing section (the binary's
+    log only counts aborts, in jit-summary)."""
 
     def on_abort(self, reason, jitdriver, greenkey, greenkey_repr, logops,
                  operations):
-        sys.stderr.write("[0] {jit-abort\n%s: %s\n[0] jit-abort}\n" % (
+        sys.stderr.write("[0] {jit-abort-tracing\n%s: %s\n[0] jit-abort-tracing}\n" % (
             Counters.counter_names[reason], greenkey_repr))
 
 
@@ -143,69 +141,77 @@ class Run(object):
         self.logtext = logtext          # the JIT's debug log, PYPYLOG format
         self.seconds = seconds
         self.log = jitlog.parse(logtext)
-        self.stats = get_stats()        # RPython's own record (this run)
 
     def render(self, **kwds):
         """The annotated trace listing, as `make trace` prints it."""
         return render.render(self.log, self.source.splitlines(), **kwds)
 
     # ---------------------------------------------------------- checking
+    #
+    # Counts are by operation name, leaving out debug_merge_point, label
+    # and enter/leave_portal_frame (they produce no code), as RPython's
+    # check_simple_loop does.  Only the body is counted: from the label
+    # the closing jump returns to, what runs every iteration (a bridge
+    # that closes a loop of its own has one too; otherwise all of it).
 
-    def simple_loop(self):
-        """{opname: count} for the body of the one compiled loop (from the
-        label the closing jump targets to the jump), as RPython's
-        check_simple_loop counts it, without debug_merge_point, label and
-        the enter/leave_portal_frame marks."""
-        loops = self.stats.get_all_loops()
-        if len(loops) != 1:
-            raise AssertionError("expected exactly one compiled loop, got "
-                                 "%d\n\n%s" % (len(loops), self.render()))
-        ops = loops[0].operations
-        jump = ops[-1]
-        assert jump.getopnum() == rop.JUMP, "the loop does not end in a jump"
-        # (the loop keeps weak references to its descrs, as in history.py)
-        target = jump._descr_wref()
-        start = [i for i, o in enumerate(ops)
-                 if o.getopnum() == rop.LABEL and o._descr_wref() is target]
-        assert len(start) == 1, "no label for the loop's jump"
-        counts = {}
-        for o in ops[start[0]:]:
-            name = o.getopname()
-            if name in IGNORED:
-                continue
-            counts[name] = counts.get(name, 0) + 1
-        return counts
+    @property
+    def loops(self):
+        return self.log.loops
+
+    @property
+    def bridges(self):
+        return self.log.bridges
+
+    def counts(self, trace):
+        return trace.counts(trace.body_start())
+
+    def the_loop(self, where=""):
+        """The one compiled loop whose entry location contains `where`
+        (e.g. "line 3 in script"); fails, showing all traces, unless
+        there is exactly one."""
+        found = [t for t in self.loops if where in t.name]
+        if len(found) != 1:
+            raise AssertionError("expected one compiled loop entered at %r, "
+                                 "found %d\n\n%s"
+                                 % (where, len(found), self.render()))
+        return found[0]
 
     def check_simple_loop(self, expected):
-        """Assert the loop body's operation counts are exactly `expected`;
-        on a mismatch the error shows the difference, the actual counts
-        (to paste) and the annotated loop."""
-        actual = self.simple_loop()
-        if actual != expected:
-            raise AssertionError(self.explain(actual, expected))
+        """Exactly one loop was compiled and its body's operations are
+        exactly `expected` ({opname: count})."""
+        self.check(self.the_loop(), expected)
+
+    def check_loop(self, where, expected):
+        """Like check_simple_loop, for the one loop entered at `where`."""
+        self.check(self.the_loop(where), expected)
 
     def check_bridges(self, count):
-        bridges = [t for t in self.log.traces if t.kind == "bridge"]
-        if len(bridges) != count:
+        if len(self.bridges) != count:
             raise AssertionError("expected %d bridge(s), got %d\n\n%s"
-                                 % (count, len(bridges), self.render()))
+                                 % (count, len(self.bridges), self.render()))
 
-    def explain(self, actual, expected):
-        lines = ["the loop's operations differ from what the test expects:"]
+    def check(self, trace, expected):
+        """`trace`'s operation counts are exactly `expected`; otherwise
+        fail with the difference, the actual counts (ready to paste into
+        the test) and the annotated listing of every trace."""
+        actual = self.counts(trace)
+        if actual != expected:
+            raise AssertionError(self.explain(trace, actual, expected))
+
+    def explain(self, trace, actual, expected):
+        what = ("loop entered at %s" % trace.name if trace.kind == "loop"
+                else "bridge")
+        lines = ["the operations of the %s differ from the expected ones:"
+                 % what]
         for name in sorted(set(actual) | set(expected)):
             a, e = actual.get(name, 0), expected.get(name, 0)
             if a != e:
                 lines.append("    %-28s expected %d, got %d" % (name, e, a))
-        lines.append("")
-        lines.append("actual counts (to paste):")
+        lines.append("actual counts (to paste into the test):")
         lines.append("    " + format_counts(actual))
         lines.append("")
         lines.append(self.render())
         return "\n".join(lines)
-
-
-IGNORED = ("debug_merge_point", "label", "enter_portal_frame",
-           "leave_portal_frame")
 
 
 def format_counts(counts):

@@ -13,8 +13,14 @@ Runs on Python 2.7 and 3.  The log is a sequence of sections:
     [3f2b00] jit-log-opt-loop}
 
 Sections may nest (untranslated, the whole tracing is one section); only
-jit-log-opt-loop, jit-log-opt-bridge, jit-summary and jit-abort (written by
-the harness: "reason: location") are read, everything else is skipped.
+these are read, everything else is skipped:
+
+    jit-log-opt-loop, jit-log-opt-bridge   the compiled loops and bridges
+    jit-summary                            counts and times of one run
+    jit-abort                              a trace the optimiser rejected
+                                           as invalid (its message)
+    jit-abort-tracing                      written by jitview.harness only:
+                                           "reason: location" of an abort
 """
 
 import re
@@ -170,6 +176,7 @@ class Log(object):
         self.traces = []
         self.summary = []          # [(name, text)] of the last jit-summary
         self.aborts = []           # [(reason, location)] (harness only)
+        self.invalid = []          # messages of traces found invalid
 
     @property
     def loops(self):
@@ -237,7 +244,9 @@ def parse(text):
             if ":" in line:
                 key, value = line.split(":", 1)
                 summary.append((key.strip(), value.strip()))
-        elif section == "jit-abort":
+        elif section == "jit-abort-tracing":
             reason, _, where = line.partition(": ")
             log.aborts.append((reason, where))
+        elif section == "jit-abort" and line.strip():
+            log.invalid.append(line.strip())
     return log

@@ -183,7 +183,7 @@ class Renderer(object):
             self.write("%-6s%s      %s" % (tag, "  " * depth, text))
         flush()
         self.write("-" * 78)
-        if trace.kind == "loop" and body > 0:
+        if body > 0:
             kinds = trace.kinds(body)
             n = sum(kinds.values())
             self.write("per iteration: %s: %s" % (
@@ -218,6 +218,9 @@ class Renderer(object):
                 if key.startswith("abort:") and value != "0":
                     self.write("  aborted: %s (%s times)" % (key[6:].strip(),
                                                             value))
+        for message in log.invalid:
+            self.write("  trace discarded by the optimiser: %s"
+                       % simplify(message))
         if log.summary:
             tracing = log.summary_value("Tracing")
             backend = log.summary_value("Backend")
