@@ -36,6 +36,7 @@ from rpython.jit.metainterp import pyjitpl
 from rpython.jit.metainterp.jitprof import Profiler
 from rpython.jit.metainterp.warmspot import ll_meta_interp, reset_jit
 from rpython.rlib.jit import JitHookInterface, Counters
+from rpython.rtyper import llinterp
 from rpython.rtyper.annlowlevel import llstr, hlstr
 
 from minilang.codeloader import dump, load
@@ -55,6 +56,13 @@ def entry(ll_data):
     status = run_code(code)
     stdout.flush()
     return status
+
+
+# Every LLInterpreter (the JIT makes one per call it runs on the llinterp)
+# formats each operation it runs for its Tracer, which writes nothing
+# unless PYPY_TRACE is set: a third of the time of a run, for nothing.
+if not llinterp.Tracer.TRACE:
+    llinterp.Tracer = lambda: None
 
 
 class Harness(object):
@@ -83,6 +91,13 @@ class Harness(object):
         finally:
             sys.stdout, sys.stderr = saved
             codewriter.CodeWriter.debug = old
+        # The JIT's logger asks for the name of a (pc, code) position again
+        # and again, running get_printable_location on the llinterp each
+        # time: remember the answers.
+        self.locations = {}
+        for jd in pyjitpl._warmrunnerdesc.jitdrivers_sd:
+            jd.warmstate.get_location_str = _remembered(
+                jd.warmstate.get_location_str, self.locations)
         self.build_seconds = time.time() - start
 
     def compile(self, source):
@@ -101,6 +116,7 @@ class Harness(object):
         if data is None:
             return Run(source, EXIT_COMPILE_ERROR, "", "", 0.0)
         reset_jit()
+        self.locations.clear()
         metainterp_sd = pyjitpl._warmrunnerdesc.metainterp_sd
         metainterp_sd.cpu.tracker = CPUTotalTracker()   # counts per run
         profiler = metainterp_sd.profiler
@@ -118,6 +134,26 @@ class Harness(object):
             output = out.stop() if out is not None else ""
         return Run(source, status, output, log.getvalue(),
                    time.time() - start)
+
+
+def _remembered(get_location_str, cache):
+    """get_location_str(greenkey), remembered per (pc, code) for one run
+    (a Code object lives as long as the run: its address is a fair key)."""
+    def remembered(greenkey):
+        key = tuple([_key_of(box) for box in greenkey])
+        try:
+            return cache[key][0]
+        except KeyError:
+            text = get_location_str(greenkey)
+            cache[key] = (text, greenkey)      # keeps the Code alive
+            return text
+    return remembered
+
+
+def _key_of(box):
+    if box.type == "r":
+        return ("r", id(box.getref_base()._obj))
+    return (box.type, box.getint() if box.type == "i" else box.getfloat())
 
 
 class AbortLogger(JitHookInterface):
