@@ -45,7 +45,8 @@ test-jit: $(ENV)/py2.ok
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
-	    tests/test_robustness.py tests/test_disassembler.py
+	    tests/test_robustness.py tests/test_disassembler.py \
+	    tests/binary/test_jit_log.py
 
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \

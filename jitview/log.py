@@ -125,6 +125,7 @@ class Trace(object):
         self.header = ""
         self.number = None             # a loop's number in the log
         self.name = ""                 # a loop's entry location
+        self.loop_type = ""            # "loop", "entry bridge"...
         self.guard_id = None           # a bridge's guard, as its hex id
         self.inputargs = ""
         self.ops = []
@@ -135,6 +136,7 @@ class Trace(object):
         if m:
             self.number = int(m.group(1))
             self.name = m.group(2)
+            self.loop_type = m.group(3)
         m = BRIDGE_HEADER.match(header)
         if m:
             self.guard_id = m.group(1)
@@ -239,7 +241,9 @@ def parse(text):
             elif line.startswith("[") and not trace.ops:
                 trace.inputargs = line
             elif line.strip():
-                trace.ops.append(Op(OFFSET.sub("", line)))
+                text = OFFSET.sub("", line)
+                if not text.startswith("--end of the loop--"):
+                    trace.ops.append(Op(text))
         elif section == "jit-summary" and summary is not None:
             if ":" in line:
                 key, value = line.split(":", 1)

@@ -109,8 +109,11 @@ class Renderer(object):
 
     def title(self, trace, index):
         if trace.kind == "loop":
-            return "LOOP %d, entered at %s" % (
-                trace.number if trace.number is not None else index,
+            kind = ""
+            if trace.loop_type and trace.loop_type != "loop":
+                kind = " (%s)" % trace.loop_type
+            return "LOOP %d%s, entered at %s" % (
+                trace.number if trace.number is not None else index, kind,
                 trace.name)
         where = ""
         owner = self.log.guard_owner(trace.guard_id)
@@ -251,7 +254,8 @@ def timing(value):
         return "?"
     parts = value.split()
     if len(parts) == 2:
-        return "%s times in %.3f s" % (parts[0], float(parts[1]))
+        return "%s in %.3f s" % (plural(int(parts[0]), "time", "times"),
+                                 float(parts[1]))
     return value
 
 
