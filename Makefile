@@ -11,6 +11,10 @@
 #                        binary (MINILANG_BIN, default bin/minilang)
 #   make profile FILE=f.lox  run f.lox on bin/minilang under the profiler
 #                        and print its Lox functions by self and total time
+#   make trace FILE=prog.lox   the loops the JIT compiles for prog.lox, without
+#                        translating (FILE="a.lox b.lox": several, one build)
+#   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
+#                        PYPYLOG=jit-log-opt,jit-summary:jit.log
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -25,7 +29,7 @@ EXAMPLE ?= examples/fizzbuzz.lox
 TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench fuzz profile setup setup-py3 setup-py2 clean
+        bench fuzz profile trace setup setup-py3 setup-py2 clean
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -41,19 +45,25 @@ test-cpython: $(ENV)/py3.ok
 
 test-jit: $(ENV)/py2.ok
 	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider \
-	    --confcutdir=. .
+	    --confcutdir=. $(if $(K),-k "$(K)") .
 
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
 	    tests/test_robustness.py tests/test_disassembler.py \
-	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py
+	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py \
+	    tests/binary/test_jit_log.py
 
 CASES ?= 1000
 MINILANG_BIN ?= $(CURDIR)/bin/minilang
 fuzz: $(ENV)/py3.ok
 	@test -x $(MINILANG_BIN) || { echo "no binary $(MINILANG_BIN): make translate"; exit 1; }
 	$(PY3) tests/fuzz.py --cases $(CASES) --binary $(MINILANG_BIN) $(if $(SEED),--seed $(SEED))
+
+trace: $(ENV)/py2.ok
+	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
+	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
+	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(FILE)
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok

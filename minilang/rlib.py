@@ -33,6 +33,8 @@ try:
     from rpython.rlib.jit import dont_look_inside
     from rpython.rtyper.lltypesystem import lltype, rffi
     from rpython.translator.tool.cbuild import ExternalCompilationInfo
+    from rpython.rlib.longlong2float import longlong2float, float2longlong
+    from rpython.rlib.rarithmetic import r_int64
     HAVE_RPYTHON = True
 except ImportError:
     HAVE_RPYTHON = False
@@ -219,11 +221,19 @@ long minilang_address_space_limit(void) {
     def stop_profile():
         rvmprof.disable()
 
+    # A float's 64 bits as an integer and back (codeloader.py).
+    def float_to_bits(x):
+        return float2longlong(x)
+
+    def bits_to_float(n):
+        return longlong2float(r_int64(n))
+
 else:
     import resource
     import select
     import signal
     import threading
+    import struct
     import time
 
     class JitDriver(object):

@@ -1,4 +1,6 @@
-# Run on Python 2.7 with rpython (make test-jit): make minilang importable.
+# Run on Python 2.7 with rpython (make test-jit): make minilang and jitview
+# importable.  The JIT is built once per session, by the first test that
+# asks for it (jitview.harness.Harness is one object per process).
 import os
 import sys
 

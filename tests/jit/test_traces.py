@@ -1,93 +1,253 @@
-"""What the JIT makes of minilang's loops: one test per technique.
+"""What the JIT makes of minilang's loops: one test per technique and per
+deoptimisation path.  See tests/jit/README.md for how to write one.
 
-Each test runs a small Lox program through the JIT and asserts the
-operations of the optimised loop (`check_simple_loop`: counts of each
-resop in the loop body, after the first iteration was peeled off).
+Each test runs a small Lox program with the JIT (jitview.harness: the
+interpreter is built for the JIT once per session; a program then takes a
+few seconds), checks what it printed, and asserts the exact operations of
+the compiled loop body (or bridge): counts by operation name, as RPython's
+check_simple_loop counts them.  A wrong expectation fails with the actual
+counts and the annotated listing of every trace.
 
-Every loop also checks for a Ctrl-C at its backward jump and at each call
-(rlib.interrupt_requested): a read of the signal counter, a comparison and
-a guard, added to each test's counts by `with_polls`.
+The counts are those of the current interpreter; the comment of each test
+says which technique they show and what would appear without it.
 """
 
-from rpython.jit.metainterp.test.support import LLJitMixin
+from jitview.harness import Harness
 
-from support import program
-
-
-def with_polls(ops, polls=1):
-    """`ops` plus `polls` Ctrl-C checks."""
-    ops = dict(ops)
-    for name in ('getfield_raw_i', 'int_ge', 'guard_true'):
-        ops[name] = ops.get(name, 0) + polls
-    return ops
+jit = Harness()
 
 
-class TestTraces(LLJitMixin):
+def test_counting_loop_is_unboxed():
+    # Locals live in the virtualizable frame and W_Number boxes do not
+    # escape, so the loop is float arithmetic and one guard: no
+    # allocation (new_with_vtable), no read or write of the frame.
+    run = jit.run("{ var i = 0; while (i < 100) i = i + 1; print i; }")
+    assert run.output == "100\n"
+    run.check_simple_loop({'float_add': 1, 'float_lt': 1, 'guard_true': 1,
+                           'jump': 1})
 
-    def test_counting_loop_is_unboxed(self):
-        # Locals live in the virtualizable frame and W_Number boxes do not
-        # escape, so the loop is float arithmetic and one guard: no
-        # allocation (new_with_vtable), no frame access.
-        main = program("""
-            var result;
-            { var i = 0; while (i < 1000) i = i + 1; result = i; }
-        """)
-        assert self.meta_interp(main, [], listops=True) == 1000
-        self.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1,
-                                           'guard_true': 1, 'jump': 1}))
 
-    def test_call_is_inlined(self):
-        # A call inside the loop is traced through (inline=True is the
-        # binary's default): the callee's Code is promoted to a constant, so
-        # its frame is virtual, never allocated, and no call remains; what
-        # is left of `inc` is its float_add (between enter_portal_frame and
-        # leave_portal_frame marks, which the check leaves out).
-        main = program("""
-            fun inc(x) { return x + 1; }
-            var result;
-            { var i = 0; while (i < 1000) i = inc(i); result = i; }
-        """)
-        assert self.meta_interp(main, [], listops=True, inline=True) == 1000
-        self.check_simple_loop(with_polls({'float_lt': 1, 'guard_true': 1,
-                                           'guard_not_invalidated': 1,
-                                           'float_add': 1, 'jump': 1},
-                                          polls=2))
+def test_call_is_inlined():
+    # A call inside the loop is traced through: the callee's Code is
+    # promoted to a constant, so its frame is virtual, never allocated,
+    # and no call remains; what is left of `inc` is its float_add.
+    run = jit.run("""
+        fun inc(x) { return x + 1; }
+        { var i = 0; while (i < 100) i = inc(i); print i; }
+    """)
+    assert run.output == "100\n"
+    run.check_simple_loop({'float_lt': 1, 'guard_true': 1,
+                           'guard_not_invalidated': 1, 'float_add': 1,
+                           'jump': 1})
 
-    def test_global_lookup_is_folded(self):
-        # Globals: the name -> cell lookup is @elidable on a quasi-immutable
-        # version, so in the loop only the cell's value is read and written.
-        # What remains is reading the cell's number and storing a new one:
-        # no call (no dictionary lookup), no read of the Globals object.
-        main = program("""
-            var result = 0;
-            while (result < 1000) result = result + 1;
-        """)
-        assert self.meta_interp(main, [], listops=True) == 1000
-        self.check_simple_loop(with_polls({'guard_not_invalidated': 1,
-                                           'getfield_gc_f': 1, 'float_lt': 1,
-                                           'guard_true': 1, 'float_add': 1,
-                                           'new_with_vtable': 1,
-                                           'setfield_gc': 2, 'jump': 1}))
 
-    def test_field_access_uses_the_map(self):
-        # Instances keep fields in a list laid out by their Map (a hidden
-        # class).  The map is promoted and its lookups are @elidable, so in
-        # the loop a field access is a read or write of the list: no call,
-        # no dictionary, not even a guard on the map (it was checked once,
-        # before the loop).  The new number escapes into the list, hence
-        # the one allocation.
-        main = program("""
-            class P {}
-            var result;
-            { var p = P(); p.y = 0; p.x = 0;
-              var i = 0;
-              while (i < 1000) { p.x = p.x + 1; i = i + 1; }
-              result = p.x; }
-        """)
-        assert self.meta_interp(main, [], listops=True) == 1000
-        self.check_simple_loop(with_polls({'float_lt': 1, 'guard_true': 1,
-                                           'getfield_gc_f': 1, 'float_add': 2,
-                                           'arraylen_gc': 1,
-                                           'new_with_vtable': 1,
-                                           'setfield_gc': 1,
-                                           'setarrayitem_gc': 1, 'jump': 1}))
+def test_recursion_calls_compiled_code():
+    # Recursion deeper than the JIT inlines: the recursive function gets a
+    # compiled entry of its own, and the loop calls it with call_assembler
+    # (a direct call into compiled code, the callee's frame allocated for
+    # it: new_with_vtable, new_array_clear) instead of a residual call to
+    # the interpreter.  That needs the callee's Code to be a constant of the
+    # trace, as for inlining.
+    run = jit.run("""
+        fun count(n) { if (n == 0) return 0; return 1 + count(n - 1); }
+        { var i = 0; var s = 0;
+          while (i < 20) { s = s + count(10); i = i + 1; }
+          print s; }
+    """)
+    assert run.output == "200\n"
+    run.check_loop("in script", {
+        'call_assembler_r': 1, 'float_add': 2, 'float_lt': 1,
+        'force_token': 1, 'getfield_gc_f': 1, 'getfield_gc_r': 2,
+        'guard_no_exception': 1, 'guard_nonnull_class': 2,
+        'guard_not_forced': 1, 'guard_not_invalidated': 1, 'guard_true': 1,
+        'guard_value': 1, 'jump': 1, 'keepalive': 1, 'new_array_clear': 1,
+        'new_with_vtable': 1, 'setarrayitem_gc': 2, 'setfield_gc': 7})
+
+
+def test_global_lookup_is_folded():
+    # Globals: the name -> cell lookup is @elidable on a quasi-immutable
+    # version, so in the loop only the cell's value is read and written:
+    # no call (no dictionary lookup), no read of the Globals object.  The
+    # new number escapes into the cell, hence the one allocation.
+    run = jit.run("var g = 0; while (g < 100) g = g + 1; print g;")
+    assert run.output == "100\n"
+    run.check_simple_loop({'guard_not_invalidated': 1, 'getfield_gc_f': 1,
+                           'float_lt': 1, 'guard_true': 1, 'float_add': 1,
+                           'new_with_vtable': 1, 'setfield_gc': 2,
+                           'jump': 1})
+
+
+def test_new_global_invalidates_the_loop():
+    # The loop in `work` relied on the set of global names (Globals.version
+    # is quasi-immutable: guard_not_invalidated, no code).  Defining a new
+    # global changes the version: the compiled loop is invalidated, and the
+    # second call of `work` traces and compiles it again.
+    run = jit.run("""
+        fun work() { var i = 0; while (i < 100) i = i + step; return i; }
+        var step = 1;
+        print work();
+        var other = 2;
+        print work();
+    """)
+    assert run.output == "100\n100\n"
+    assert len(run.loops) == 2, run.render()
+    for loop in run.loops:
+        assert "in work" in loop.name
+        run.check(loop, {'guard_not_invalidated': 1, 'float_lt': 1,
+                         'guard_true': 1, 'float_add': 1, 'jump': 1})
+
+
+def test_method_lookup_is_folded():
+    # `a.m` then a call: the class is promoted and find_method is
+    # @elidable behind the class's quasi-immutable version, so the lookup
+    # leaves nothing in the loop; the bound method is virtual and the call
+    # inlined.  Only the additions and the loop test remain.
+    run = jit.run("""
+        class A { m() { return 1; } }
+        var a = A();
+        { var i = 0; var s = 0;
+          while (i < 100) { var f = a.m; s = s + f(); i = i + 1; }
+          print s; }
+    """)
+    assert run.output == "100\n"
+    run.check_simple_loop({'guard_not_invalidated': 1, 'float_lt': 1,
+                           'guard_true': 1, 'float_add': 2, 'jump': 1})
+
+
+def test_invoke_is_folded():
+    # `a.m()` compiles to INVOKE: method lookup and call in one
+    # instruction, no bound method.  The class is a constant, its version
+    # quasi-immutable: nothing of the lookup is left in the loop.
+    run = jit.run("""
+        class A { m() { return 1; } }
+        var a = A();
+        { var i = 0; var s = 0;
+          while (i < 100) { s = s + a.m(); i = i + 1; }
+          print s; }
+    """)
+    assert run.output == "100\n"
+    run.check_simple_loop({'guard_not_invalidated': 1, 'float_lt': 1,
+                           'guard_true': 1, 'float_add': 2, 'jump': 1})
+
+
+def test_super_call_is_folded():
+    # `super.m()` (SUPER_INVOKE): the superclass comes from a captured
+    # cell; find_method promotes it, so the lookup folds as for INVOKE and
+    # both methods are inlined.
+    run = jit.run("""
+        class A { m() { return 1; } }
+        class B < A { m() { return super.m() + 1; } }
+        var b = B();
+        { var i = 0; var s = 0;
+          while (i < 100) { s = s + b.m(); i = i + 1; }
+          print s; }
+    """)
+    assert run.output == "200\n"
+    run.check_simple_loop({'guard_not_invalidated': 1, 'float_lt': 1,
+                           'guard_true': 1, 'float_add': 2, 'jump': 1})
+
+
+def test_captured_local_lives_in_a_cell():
+    # `i` is captured by `get`, so it lives in a Cell (MAKE_CELL): the loop
+    # reads and writes the cell's value (getfield, setfield) and the new
+    # number escapes into it (new_with_vtable).  An uncaptured local costs
+    # nothing (test_counting_loop_is_unboxed).
+    run = jit.run("""
+        { var i = 0; fun get() { return i; }
+          while (i < 100) i = i + 1;
+          print get(); }
+    """)
+    assert run.output == "100\n"
+    run.check_simple_loop({'getfield_gc_f': 1, 'float_lt': 1,
+                           'guard_true': 1, 'float_add': 1,
+                           'new_with_vtable': 1, 'setfield_gc': 2,
+                           'jump': 1})
+
+
+def test_closure_upvalue():
+    # A closure called in a loop, updating a variable it captured
+    # (GET_UPVALUE / SET_UPVALUE): its cells are an immutable list of the
+    # closure and the closure a constant, so the cell is found at compile
+    # time; the loop reads and writes the cell's value only.
+    run = jit.run("""
+        fun make() { var n = 0; fun inc() { n = n + 1; return n; }
+                     return inc; }
+        var c = make();
+        { var i = 0; while (i < 100) { c(); i = i + 1; } print c(); }
+    """)
+    assert run.output == "101\n"
+    run.check_loop("in script", {
+        'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1, 'getfield_gc_f': 1,
+        'guard_not_invalidated': 1, 'guard_true': 1, 'jump': 1,
+        'new_with_vtable': 1, 'setfield_gc': 2})
+
+
+def test_field_access_uses_the_map():
+    # Instances keep fields in a list laid out by their Map (a hidden
+    # class).  The map is promoted and its lookups are @elidable, so in
+    # the loop a field access is a read or write of the list: no call,
+    # no dictionary, not even a guard on the map (it was checked once,
+    # before the loop).  The new number escapes into the list, hence
+    # the one allocation.
+    run = jit.run("""
+        class P {}
+        { var p = P(); p.y = 0; p.x = 0;
+          var i = 0;
+          while (i < 100) { p.x = p.x + 1; i = i + 1; }
+          print p.x; }
+    """)
+    assert run.output == "100\n"
+    run.check_simple_loop({'float_lt': 1, 'guard_true': 1,
+                           'getfield_gc_f': 1, 'float_add': 2,
+                           'arraylen_gc': 1, 'new_with_vtable': 1,
+                           'setfield_gc': 1, 'setarrayitem_gc': 1,
+                           'jump': 1})
+
+
+def test_field_type_change_makes_a_bridge():
+    # The loop in `f` was compiled while `p.x` and `s` held numbers
+    # (guard_nonnull_class ... W_Number).  Once they hold strings that
+    # guard fails every iteration, so the JIT compiles a bridge from it:
+    # string concatenation (newstr, copystrcontent), with the field still
+    # found through the promoted map (guard_value on the map, no call).
+    run = jit.run("""
+        class P {}
+        var p = P(); p.x = 0; var s = 0;
+        fun f() { var i = 0; while (i < 50) { s = s + p.x; i = i + 1; } }
+        f(); p.x = "a"; s = ""; f();
+        print s;
+    """)
+    assert run.output == "a" * 50 + "\n"
+    run.check_loop("in f", {
+        'float_add': 2, 'float_lt': 1, 'getarrayitem_gc_r': 1,
+        'getfield_gc_f': 2, 'getfield_gc_r': 4, 'guard_nonnull_class': 2,
+        'guard_not_invalidated': 1, 'guard_true': 1, 'guard_value': 1,
+        'jump': 1, 'new_with_vtable': 1, 'setfield_gc': 2})
+    run.check_bridges(1)
+    run.check(run.bridges[0], {
+        'copystrcontent': 2, 'float_add': 1, 'float_lt': 1,
+        'getarrayitem_gc_r': 1, 'getfield_gc_f': 1, 'getfield_gc_r': 7,
+        'guard_class': 1, 'guard_nonnull_class': 4,
+        'guard_not_invalidated': 1, 'guard_true': 1, 'guard_value': 2,
+        'int_add': 1, 'int_ge': 1, 'jump': 1, 'new_with_vtable': 2,
+        'newstr': 1, 'setfield_gc': 3, 'strlen': 2})
+
+
+def test_failing_guard_gets_a_bridge():
+    # The loop was traced while `i < 30` held (guard_true); from then on
+    # that guard fails every iteration, so after a few failures the JIT
+    # compiles the other branch as a bridge that jumps back into the loop.
+    # The truth test of the comparison's W_Bool folds away (immutable
+    # field of a constant): comparison, guard, nothing else.
+    run = jit.run("""
+        { var i = 0; var a = 0; var b = 0;
+          while (i < 60) { if (i < 30) a = a + 1; else b = b + 1; i = i + 1; }
+          print a + b; }
+    """)
+    assert run.output == "60\n"
+    run.check_simple_loop({'float_add': 2, 'float_lt': 2, 'guard_true': 2,
+                           'jump': 1})
+    run.check_bridges(1)
+    run.check(run.bridges[0], {'float_add': 2, 'float_lt': 2,
+                               'guard_false': 1, 'guard_true': 1,
+                               'jump': 1})

@@ -1,0 +1,79 @@
+"""jitview: see what the JIT makes of a Lox program.
+
+    python -m jitview [--raw] PROG.lox...        (Python 2.7 with rpython)
+        run each program under RPython's JIT, untranslated (the JIT is
+        built once, then each program takes seconds), and print every
+        loop and bridge it compiled
+    python -m jitview --log JIT.LOG [--raw] [PROG.lox]   (Python 2.7 or 3)
+        print a log written by
+        PYPYLOG=jit-log-opt,jit-summary:JIT.LOG bin/minilang PROG.lox
+        the same way (PROG.lox gives the source lines)
+
+--raw prints operations exactly as the log has them (descriptors in full).
+`make trace FILE=prog.lox` and `make trace LOG=jit.log FILE=prog.lox` run
+these.  Exit status: 0, 64 for a usage error, 74 for an unreadable file,
+or the program's own status if it failed.
+"""
+
+import sys
+import time
+
+USAGE = ("usage: python -m jitview [--raw] PROG.lox...\n"
+         "       python -m jitview --log JIT.LOG [--raw] [PROG.lox]")
+
+
+def read_text(path):
+    """A file's bytes, as a str of the running Python (on Python 3 decoded
+    as latin-1, as minilang.rlib does: one character per byte)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return data if str is bytes else data.decode("latin-1")
+
+
+def main(argv):
+    args = list(argv[1:])
+    raw = "--raw" in args
+    if raw:
+        args.remove("--raw")
+    logfile = None
+    if "--log" in args:
+        at = args.index("--log")
+        if at + 1 >= len(args):
+            sys.stderr.write(USAGE + "\n")
+            return 64
+        logfile = args[at + 1]
+        del args[at:at + 2]
+    if (logfile is None and not args) or (logfile and len(args) > 1) \
+            or any(a.startswith("-") for a in args):
+        sys.stderr.write(USAGE + "\n")
+        return 64
+    try:
+        sources = [read_text(path) for path in args]
+        text = read_text(logfile) if logfile else None
+    except (IOError, OSError) as e:
+        sys.stderr.write("jitview: cannot read %s\n" % (e.filename,))
+        return 74
+    from jitview import log, render
+    if logfile is not None:
+        lines = sources[0].splitlines() if sources else None
+        sys.stdout.write(render.render(log.parse(text), lines, raw))
+        return 0
+    start = time.time()
+    from jitview.harness import Harness
+    jit = Harness()
+    sys.stdout.write("jitview: built minilang's JIT in %.1f s\n"
+                     % (time.time() - start))
+    status = 0
+    for path, source in zip(args, sources):
+        run = jit.run(source)
+        sys.stdout.write("jitview: %s ran in %.1f s (exit status %d); "
+                         "its output:\n" % (path, run.seconds, run.status))
+        sys.stdout.write(run.output)
+        sys.stdout.write("\n" + run.render(raw=raw))
+        sys.stdout.flush()
+        status = status or run.status
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,123 @@
+"""jitview's log reader and printer (Python 3), on logs bin/minilang wrote.
+
+tests/jitlog/X.log is what `PYPYLOG=jit-log-opt,jit-summary:X.log
+bin/minilang tests/jitlog/X.lox` wrote (a binary of the interpreter at the
+time); the reader must take them apart and the printer group them.  The
+same on a fresh log of the current binary: tests/binary/test_jit_log.py.
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+from jitview import log as jitlog
+from jitview import render
+from jitview.log import kind_of
+
+HERE = os.path.join(os.path.dirname(__file__), "jitlog")
+ROOT = os.path.join(os.path.dirname(__file__), os.pardir)
+
+
+def read(name):
+    with open(os.path.join(HERE, name), "rb") as f:
+        return f.read().decode("latin-1")
+
+
+def test_reads_loops_and_the_summary():
+    log = jitlog.parse(read("loop.log"))
+    assert [t.kind for t in log.traces] == ["loop"]
+    loop = log.traces[0]
+    assert loop.number == 1
+    assert loop.name == "GET_LOCAL @6 (line 4 in script)"
+    assert loop.ops[0].text.startswith("i1 = getfield_gc_i(p0, ")  # no +203:
+    assert loop.ops[-1].name == "jump"
+    body = loop.body_start()
+    assert loop.ops[body].name == "label"
+    assert loop.counts(body) == {
+        'float_add': 2, 'float_lt': 1, 'getfield_gc_f': 1,
+        'guard_not_invalidated': 1, 'guard_true': 1, 'jump': 1,
+        'new_with_vtable': 1, 'setfield_gc': 2}
+    assert log.summary_value("Total # of loops") == "1"
+    assert log.summary_value("Tracing").split()[0] == "1"
+
+
+def test_merge_points_name_instruction_and_line():
+    log = jitlog.parse(read("loop.log"))
+    points = [op.location for op in log.traces[0].ops
+              if op.name == "debug_merge_point"]
+    first = points[0]
+    assert (first.opname, first.pc, first.line, first.function) == \
+        ("GET_LOCAL", 6, 4, "script")
+
+
+def test_bridges_name_their_guard():
+    log = jitlog.parse(read("bridge.log"))
+    assert [t.kind for t in log.traces] == ["loop", "loop", "bridge",
+                                             "bridge"]
+    assert log.traces[1].loop_type == "entry bridge"
+    for bridge in log.bridges:
+        owner = log.guard_owner(bridge.guard_id)
+        assert owner is not None
+        trace, at = owner
+        assert trace.ops[at].name == "guard_true"
+    text = render.render(log, read("bridge.lox").splitlines())
+    assert re.search(r"\nBRIDGE out of guard g\d+ \(guard_true at LESS @37 "
+                     r"\(line 4 in script\)\): \d+ operations\n", text)
+    assert "OVERALL: 2 loops, 2 bridges, 0 aborted traces" in text
+
+
+def test_printout_groups_operations_under_line_and_instruction():
+    source = read("loop.lox").splitlines()
+    text = render.render(jitlog.parse(read("loop.log")), source)
+    body = text[text.index("---- loop body"):]
+    assert re.search(r"\nline 5 \|     total = total \+ i;\n"
+                     r"    GET_GLOBAL @15   \(in script\)\n"
+                     r"GUARD       guard_not_invalidated\(\)   <- g\d+\n"
+                     r"    GET_LOCAL @17, ADD @19   \(in script\)\n"
+                     r" {12}f28 = getfield_gc_f\(p24, descr=W_Number.value\)\n"
+                     r" {12}f29 = float_add\(f28, f23\)\n", body), body
+    assert re.search(r"\nNEW {9}p32 = new_with_vtable\(", body)
+    assert ("per iteration: 10 operations: 2 guards, 1 allocation, "
+            "0 residual calls, 3 memory accesses, 3 arithmetic/other, "
+            "1 jump/finish\n") in text
+
+
+def test_raw_keeps_the_descriptors():
+    text = render.render(jitlog.parse(read("loop.log")), None, raw=True)
+    assert "descr=<FieldF minilang.objects.W_Number.inst_value 8 pure>" \
+        in text
+    assert "\nline 5\n" in text           # no source: the number only
+
+
+def test_operation_kinds():
+    assert kind_of("guard_value") == "guard"
+    assert kind_of("new_with_vtable") == "alloc"
+    assert kind_of("newstr") == "alloc"
+    assert kind_of("call_r") == "call"
+    assert kind_of("call_may_force_i") == "call"
+    assert kind_of("call_assembler_r") == "call_assembler"
+    assert kind_of("getfield_gc_f") == "memory"
+    assert kind_of("float_add") == "arith"
+    assert kind_of("debug_merge_point") == "mark"
+
+
+def test_command_line_on_a_log():
+    done = subprocess.run(
+        [sys.executable, "-m", "jitview", "--log",
+         os.path.join(HERE, "loop.log"), os.path.join(HERE, "loop.lox")],
+        cwd=ROOT, capture_output=True)
+    assert done.returncode == 0
+    assert b"\nline 6 |     i = i + 1;\n" in done.stdout
+
+
+def test_command_line_usage_and_unreadable_file():
+    usage = subprocess.run([sys.executable, "-m", "jitview"], cwd=ROOT,
+                           capture_output=True)
+    assert usage.returncode == 64
+    assert usage.stderr.startswith(b"usage: python -m jitview")
+    missing = subprocess.run([sys.executable, "-m", "jitview", "--log",
+                              os.path.join(HERE, "no-such.log")],
+                             cwd=ROOT, capture_output=True)
+    assert missing.returncode == 74
+    assert b"cannot read" in missing.stderr
