@@ -229,6 +229,7 @@ long minilang_address_space_limit(void) {
         return longlong2float(r_int64(n))
 
 else:
+    import functools
     import resource
     import select
     import signal
@@ -474,8 +475,7 @@ else:
                     return func(*args)
                 finally:
                     _profiler.stack.pop()
-            run_profiled.__name__ = func.__name__
-            return run_profiled
+            return functools.wraps(func)(run_profiled)
         return decorate
 
     def start_profile(fd, interval):
