@@ -361,9 +361,10 @@ def summary_lines(results, runners, args, notes):
             value, count = means[runner.name]
             lines.append("geometric mean of %s/%s over %d benchmarks: %.2f"
                          % (runner.name, YARDSTICK, count, value))
-    lines.append("times in seconds: median of %d runs (fewer for a run over %g s), "
+    lines.append("times in seconds: median of %d run%s (fewer once a run took over %g s), "
                  "± half the spread of the runs as %% of the median; "
-                 "MB: peak RSS (largest VmHWM of the runs)" % (args.runs, args.long))
+                 "MB: peak RSS (largest VmHWM of the runs)"
+                 % (args.runs, "" if args.runs == 1 else "s", args.long))
     for runner in runners:
         lines.append("  %s = %s" % (runner.name, runner.executable))
     lines.extend(notes)
