@@ -59,6 +59,7 @@ class Runner(object):
         self.executable = executable
         self.ext = ext            # ".lox", ".py" or ".lua"
         self.minilang = minilang  # a minilang binary: gets a ratio column
+        self.env = None           # the environment of its runs (None: ours)
 
     def command(self, bench):
         return [self.executable, bench.program(self.ext)]
@@ -113,6 +114,7 @@ def choose_runners(args, notes):
         else:
             notes.append("%s not installed: its column is skipped%s." % (
                 command, " and there are no ratios" if name == YARDSTICK else ""))
+    set_nursery(runners, args.nursery, notes)
     names = [r.name for r in runners]
     if len(set(names)) != len(names):
         sys.exit("two columns have the same name: %s" % ", ".join(names))
@@ -162,7 +164,42 @@ class PeakSampler(threading.Thread):
         return self.peak
 
 
-def run_once(command, timeout):
+def reported_cache_kb():
+    """The largest "cache size" in /proc/cpuinfo (kB), or None."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            sizes = [int(line.split(":")[1].split()[0]) for line in f
+                     if line.startswith("cache size")]
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(sizes) if sizes else None
+
+
+def set_nursery(runners, nursery, notes):
+    """Give the runners built on RPython's GC (minilang and PyPy) the same
+    nursery, PYPY_GC_NURSERY, if one is asked for.
+
+    Why: that GC sizes its nursery (where new objects are allocated, emptied
+    by each minor collection) at half the CPU cache size that /proc/cpuinfo
+    reports. A virtual machine may report a huge cache (one reports 480 MB),
+    which gives a 240 MB nursery: every program that allocates then grows to
+    ~250 MB of RSS and runs several times slower than with a few MB, for both
+    minilang and PyPy."""
+    if nursery:
+        for runner in runners:
+            if runner.minilang or runner.name == YARDSTICK:
+                runner.env = dict(os.environ, PYPY_GC_NURSERY=nursery)
+        notes.append("PYPY_GC_NURSERY=%s for %s (--nursery)." % (nursery, ", ".join(
+            r.name for r in runners if r.env is not None)))
+        return
+    cache = reported_cache_kb()
+    if cache and cache > 64 * 1024:
+        notes.append("This machine reports a %d MB CPU cache: minilang's and PyPy's GC make "
+                     "their nursery half of it, which slows allocating programs and swells "
+                     "their RSS; --nursery 4MB gives both a usual size." % (cache // 1024))
+
+
+def run_once(command, timeout, env=None):
     """Run command once. Return a dict: code (None on timeout), out (bytes),
     err (bytes), seconds (wall clock) and rss_kb (the child's peak resident
     set size: sampled VmHWM, or ru_maxrss from wait4 where that is missing).
@@ -173,7 +210,7 @@ def run_once(command, timeout):
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         # Popen returns once the child has exec'd the command (or failed to).
-        proc = subprocess.Popen(command, stdout=out, stderr=err,
+        proc = subprocess.Popen(command, stdout=out, stderr=err, env=env,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
         sampler = PeakSampler(proc.pid)
         sampler.start()
@@ -255,7 +292,7 @@ def measure_row(bench, runners, args):
         for runner in active:
             if runner.name in failed or runner.name in done:
                 continue
-            result = run_once(runner.command(bench), args.timeout)
+            result = run_once(runner.command(bench), args.timeout, runner.env)
             problem = output_problem(result, expected, args.timeout)
             if problem:
                 failed[runner.name] = {"ok": False, "error": problem}
@@ -361,9 +398,10 @@ def summary_lines(results, runners, args, notes):
             value, count = means[runner.name]
             lines.append("geometric mean of %s/%s over %d benchmarks: %.2f"
                          % (runner.name, YARDSTICK, count, value))
-    lines.append("times in seconds: median of %d runs (fewer for a run over %g s), "
+    lines.append("times in seconds: median of %d run%s (fewer once a run took over %g s), "
                  "± half the spread of the runs as %% of the median; "
-                 "MB: peak RSS (largest VmHWM of the runs)" % (args.runs, args.long))
+                 "MB: peak RSS (largest VmHWM of the runs)"
+                 % (args.runs, "" if args.runs == 1 else "s", args.long))
     for runner in runners:
         lines.append("  %s = %s" % (runner.name, runner.executable))
     lines.extend(notes)
@@ -451,6 +489,9 @@ def main():
     parser.add_argument("--cpython", action="store_true", help="also run python3 on the ports")
     parser.add_argument("--skip", default="", help="comma-separated runners to leave out "
                                                    "(pypy3, luajit, lua5.4, cpython)")
+    parser.add_argument("--nursery", metavar="SIZE",
+                        help="run minilang and pypy3 with PYPY_GC_NURSERY=SIZE, e.g. 4MB "
+                             "(see set_nursery)")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--json", metavar="FILE", help="write the results to FILE as JSON")
     parser.add_argument("--chart", metavar="FILE", help="draw the table as a PNG chart in FILE")

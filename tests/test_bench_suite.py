@@ -187,3 +187,17 @@ def test_measure_row_checks_every_run_and_summarizes(tmp_path):
                             "error": "output line 1: got '41', expected '42'"}
     Args.long = 0.0                                 # every run is "long": one run only
     assert len(run.measure_row(bench, runners[:1], Args())["good"]["times"]) == 1
+
+
+def test_nursery_goes_to_the_rpython_columns_only():
+    runners = [run.Runner("jit", "bin/minilang", ".lox", minilang=True),
+               run.Runner("pypy3", "pypy3", ".py"),
+               run.Runner("luajit", "luajit", ".lua")]
+    notes = []
+    run.set_nursery(runners, "4MB", notes)
+    assert [r.env and r.env.get("PYPY_GC_NURSERY") for r in runners] == ["4MB", "4MB", None]
+    assert notes == ["PYPY_GC_NURSERY=4MB for jit, pypy3 (--nursery)."]
+    result = run.run_once([sys.executable, "-c",
+                           "import os; print(os.environ['PYPY_GC_NURSERY'])"],
+                          60, runners[0].env)
+    assert result["out"] == b"4MB\n"
