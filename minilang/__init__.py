@@ -17,4 +17,5 @@ Reading order, following a program through the pipeline:
     errors.py         compile errors, runtime errors, exit codes
     main.py           the command line, shared by CPython and the binary
     rlib.py           rpython.rlib, or stand-ins for it on CPython 3
+    codeloader.py     Code trees to strings and back (jitview, trace tests)
 """
