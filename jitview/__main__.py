@@ -58,16 +58,19 @@ def main(argv):
         lines = sources[0].splitlines() if sources else None
         sys.stdout.write(render.render(log.parse(text), lines, raw))
         return 0
-    start = time.time()
+    start, cpu = time.time(), time.clock()
     from jitview.harness import Harness
     jit = Harness()
-    sys.stdout.write("jitview: built minilang's JIT in %.1f s\n"
-                     % (time.time() - start))
+    sys.stdout.write("jitview: built minilang's JIT in %.1f s (%.1f s of "
+                     "CPU)\n" % (time.time() - start, time.clock() - cpu))
     status = 0
     for path, source in zip(args, sources):
+        cpu = time.clock()
         run = jit.run(source)
-        sys.stdout.write("jitview: %s ran in %.1f s (exit status %d); "
-                         "its output:\n" % (path, run.seconds, run.status))
+        sys.stdout.write("jitview: %s ran in %.1f s (%.1f s of CPU), exit "
+                         "status %d; its output:\n"
+                         % (path, run.seconds, time.clock() - cpu,
+                            run.status))
         sys.stdout.write(run.output)
         sys.stdout.write("\n" + run.render(raw=raw))
         sys.stdout.flush()

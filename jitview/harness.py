@@ -41,6 +41,7 @@ from rpython.rtyper.annlowlevel import llstr, hlstr
 
 from minilang.codeloader import dump, load
 from minilang.errors import EXIT_COMPILE_ERROR
+from minilang.interpreter import get_printable_location
 from minilang.main import new_globals, compile_source, run_code
 from minilang.streams import stdout
 
@@ -93,11 +94,12 @@ class Harness(object):
             codewriter.CodeWriter.debug = old
         # The JIT's logger asks for the name of a (pc, code) position again
         # and again, running get_printable_location on the llinterp each
-        # time: remember the answers.
+        # time (slow): run the same function on the host instead, on a view
+        # of the low-level Code, and remember the answers.
         self.locations = {}
         for jd in pyjitpl._warmrunnerdesc.jitdrivers_sd:
             jd.warmstate.get_location_str = _remembered(
-                jd.warmstate.get_location_str, self.locations)
+                _on_the_host(jd.warmstate.get_location_str), self.locations)
         self.build_seconds = time.time() - start
 
     def compile(self, source):
@@ -147,6 +149,28 @@ class HarnessPolicy(JitPolicy):
         if (func.__module__ or "").startswith("rpython.rlib.rdtoa"):
             return False
         return JitPolicy.look_inside_function(self, func)
+
+
+class _CodeView(object):
+    """The fields get_printable_location reads, from a low-level Code."""
+
+    def __init__(self, struct):
+        self.name = hlstr(struct.inst_name)
+        self.bytecode = hlstr(struct.inst_bytecode)
+        self.lines = struct.inst_lines
+
+
+def _on_the_host(get_location_str):
+    """get_location_str(greenkey), computed by calling minilang's
+    get_printable_location directly (falls back to the llinterp)."""
+    def on_the_host(greenkey):
+        try:
+            pc = greenkey[0].getint()
+            struct = greenkey[1].getref_base()._obj.container
+            return get_printable_location(pc, _CodeView(struct))
+        except Exception:
+            return get_location_str(greenkey)
+    return on_the_host
 
 
 def _remembered(get_location_str, cache):

@@ -42,6 +42,11 @@ ALLOCATIONS = ("new", "new_with_vtable", "new_array", "new_array_clear",
                "newstr", "newunicode")
 MARKS = ("debug_merge_point", "enter_portal_frame", "leave_portal_frame")
 CONTROL = ("label", "jump", "finish")
+# Operations without side effects: if nothing uses the result, the backend
+# emits no code for them (llsupport/regalloc.py: compute_vars_longevity).
+PURE_PREFIXES = ("int_", "uint_", "float_", "cast_", "ptr_eq", "ptr_ne",
+                 "instance_ptr_", "same_as", "convert_")
+NAME_TOKEN = re.compile(r"\b[ipf]\d+\b")
 
 
 def kind_of(opname):
@@ -88,6 +93,7 @@ class Op(object):
         self.target = target.group(1) if target else None
         self.location = None          # for a debug_merge_point: a Location
         self.depth = 0
+        self.dead = False             # no code: a pure op, result unused
         if self.name == "debug_merge_point":
             m = MERGE_POINT.match(text)
             if m:
@@ -154,12 +160,27 @@ class Trace(object):
                 return i
         return 0
 
+    def find_dead(self):
+        """Mark the pure operations whose result nothing uses (directly or
+        through other dead ones): the backend emits no code for them, so
+        they are shown but not counted.  The optimiser leaves some behind,
+        depending on the order it happens to visit things in."""
+        used = set()
+        for op in reversed(self.ops):
+            pure = (op.result is not None and not op.name.endswith("_ovf")
+                    and op.name.startswith(PURE_PREFIXES))
+            if pure and op.result not in used:
+                op.dead = True
+                continue
+            args = op.text.split("(", 1)[1] if "(" in op.text else ""
+            used.update(NAME_TOKEN.findall(args))
+
     def counts(self, start=0):
-        """{opname: count} of ops[start:], leaving out marks and labels
-        (as RPython's check_simple_loop does)."""
+        """{opname: count} of ops[start:], leaving out marks, labels (as
+        RPython's check_simple_loop does) and dead operations."""
         counts = {}
         for op in self.ops[start:]:
-            if op.kind == "mark" or op.name == "label":
+            if op.kind == "mark" or op.name == "label" or op.dead:
                 continue
             counts[op.name] = counts.get(op.name, 0) + 1
         return counts
@@ -167,7 +188,7 @@ class Trace(object):
     def kinds(self, start=0):
         kinds = {}
         for op in self.ops[start:]:
-            if op.kind == "mark" or op.name == "label":
+            if op.kind == "mark" or op.name == "label" or op.dead:
                 continue
             kinds[op.kind] = kinds.get(op.kind, 0) + 1
         return kinds
@@ -224,6 +245,7 @@ def parse(text):
         if m and stack and stack[-1] == m.group(1):
             name = stack.pop()
             if name in ("jit-log-opt-loop", "jit-log-opt-bridge") and trace:
+                trace.find_dead()
                 log.traces.append(trace)
                 trace = None
             elif name == "jit-summary" and summary is not None:

@@ -8,6 +8,9 @@ Runs on Python 2.7 and 3.  The marks in the left column:
     NEW     an allocation (new, new_with_vtable, new_array...)
     CALL    a residual call: a function the JIT calls instead of tracing
     CALLJ   call_assembler: a call into compiled code (e.g. recursion)
+
+A pure operation whose result nothing uses is shown "(unused: no code)"
+and not counted: the backend emits nothing for it.
 """
 
 import re
@@ -183,6 +186,8 @@ class Renderer(object):
             text = op.text if self.raw else simplify(op.text)
             if op.guard_id:
                 text += "   <- %s" % self.guard_name(op.guard_id)
+            if op.dead:
+                text += "   (unused: no code)"
             self.write("%-6s%s      %s" % (tag, "  " * depth, text))
         flush()
         self.write("-" * 78)

@@ -17,6 +17,7 @@ Reading order, following a program through the pipeline:
     main.py           the command line, shared by CPython and the binary
     profiler.py       minilang --profile: vmprof samples of Lox functions
     rlib.py           rpython.rlib, or stand-ins for it on CPython 3
+    codeloader.py     Code trees to strings and back (jitview, trace tests)
 
 Skip on a first read:
 

@@ -121,3 +121,29 @@ def test_command_line_usage_and_unreadable_file():
                              cwd=ROOT, capture_output=True)
     assert missing.returncode == 74
     assert b"cannot read" in missing.stderr
+
+
+DEAD = """\
+[0] {jit-log-opt-loop
+# Loop 0 (LOOP @9 (line 1 in script)) : loop with 7 ops
+[p0, i1]
+label(p0, i1, descr=TargetToken(7))
+debug_merge_point(0, 0, 'LOOP @9 (line 1 in script)')
+i2 = int_add(i1, 1)
+i3 = int_add(i2, 1)
+i4 = int_lt(i1, 10)
+guard_true(i4, descr=<Guard0x10>) [p0, i1]
+i5 = int_add(i1, 2)
+jump(p0, i5, descr=TargetToken(7))
+[0] jit-log-opt-loop}
+"""
+
+
+def test_unused_pure_operations_are_shown_but_not_counted():
+    # i3 is unused, so i2 (used only by i3) is too: no code for either.
+    loop = jitlog.parse(DEAD).loops[0]
+    assert [op.result for op in loop.ops if op.dead] == ["i2", "i3"]
+    assert loop.counts(loop.body_start()) == {
+        'int_add': 1, 'int_lt': 1, 'guard_true': 1, 'jump': 1}
+    text = render.render(jitlog.parse(DEAD))
+    assert "i3 = int_add(i2, 1)   (unused: no code)" in text
