@@ -77,3 +77,24 @@ class TestTraces(LLJitMixin):
                                 'arraylen_gc': 1, 'new_with_vtable': 1,
                                 'setfield_gc': 1, 'setarrayitem_gc': 1,
                                 'jump': 1})
+
+    def test_closure_made_in_a_loop_is_virtual(self):
+        # CLOSURE's operands (the function constant, then one (is_local,
+        # index) pair per captured variable) are decoded from the immutable
+        # bytecode of a green Code, so the decoding folds away; the new
+        # closure and the cell of `x` do not escape, so neither is
+        # allocated: what is left is the arithmetic.
+        main = program("""
+            var result;
+            { var i = 0; var total = 0;
+              while (i < 1000) {
+                var x = i;
+                fun f() { return x + 1; }
+                total = total + f();
+                i = i + 1;
+              }
+              result = total; }
+        """)
+        assert self.meta_interp(main, [], listops=True, inline=True) == 500500
+        self.check_simple_loop({'float_lt': 1, 'guard_true': 1,
+                                'float_add': 2, 'jump': 1})
