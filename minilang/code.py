@@ -40,11 +40,16 @@ class Code(W_Root):
     # Reading operands: one helper per width (opcodes.OPERAND_SIZE), and
     # the position of the next instruction from the opcode table.  All
     # read only immutable fields, so in a trace they fold to constants.
+    # `assert pc >= 0` tells RPython that the index is never negative, so
+    # the translated interpreter reads the byte without first checking
+    # whether to count from the end of the string.
 
     def read_byte(self, pc):
+        assert pc >= 0
         return ord(self.bytecode[pc])
 
     def read_short(self, pc):
+        assert pc >= 0
         return (ord(self.bytecode[pc]) << 8) | ord(self.bytecode[pc + 1])
 
     def read_operand(self, kind, pc):

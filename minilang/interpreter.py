@@ -114,7 +114,7 @@ def execute(frame):
         # from one (pc, code) back to the same (pc, code).
         jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
         frame.pc = pc
-        opcode = ord(code.bytecode[pc])
+        opcode = code.read_byte(pc)
         # The operands start at `arg`; the next instruction's position comes
         # from the opcode table (a constant in a trace, like the opcode).
         arg = pc + 1

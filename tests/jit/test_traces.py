@@ -257,3 +257,24 @@ def test_failing_guard_gets_a_bridge():
     run.check(run.bridges[0], {'float_add': 2, 'float_lt': 2,
                                'guard_false': 1, 'guard_true': 1,
                                'jump': 1})
+
+
+def test_closure_made_in_a_loop_is_virtual():
+    # CLOSURE's operands (the function constant, then one (is_local, index)
+    # pair per captured variable) are decoded from the immutable bytecode of
+    # a green Code, so the decoding folds away; the new closure and the cell
+    # of `x` do not escape, so neither is allocated: what is left is the
+    # arithmetic.
+    run = jit.run("""
+        { var i = 0; var total = 0;
+          while (i < 100) {
+            var x = i;
+            fun f() { return x + 1; }
+            total = total + f();
+            i = i + 1;
+          }
+          print total; }
+    """)
+    assert run.output == "5050\n"
+    run.check_simple_loop({'float_lt': 1, 'guard_true': 1, 'float_add': 2,
+                           'jump': 1})
