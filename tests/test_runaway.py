@@ -10,6 +10,7 @@ MINILANG_BIN set (make test-binary) these run on the binary.
 
 import os
 import random
+import resource
 import select
 import signal
 import struct
@@ -149,6 +150,31 @@ def test_heap_limit_from_pypy_gc_max(tmp_path):
     assert (proc.returncode, proc.stdout, proc.stderr) == \
         (70, b"start\n", (OUT_OF_MEMORY + "\n[line 2] in grow()\n"
                           "[line 4] in script\n").encode())
+
+
+# `ulimit -v` for the test below: untranslated, the interpreter's thread
+# reserves 512 MB of stack first.
+ULIMIT_V = (300 if BINARY else 700) << 20
+
+
+@pytest.mark.parametrize("source, trace", [
+    (DOUBLING_STRING, "[line 3] in script\n"),
+    (GROWING_LIST, "[line 2] in grow()\n[line 4] in script\n")],
+    ids=["string", "list"])
+def test_out_of_memory_under_ulimit_v_by_default(tmp_path, source, trace):
+    # Without --max-heap the limit is half of what `ulimit -v` leaves, so
+    # the program stops with the error, not with an abort when malloc fails.
+    path = tmp_path / "prog.lox"
+    path.write_bytes(source.encode())
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (ULIMIT_V, ULIMIT_V))
+    proc = subprocess.run(command() + [str(path)], preexec_fn=limit,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=120)
+    assert (proc.returncode, proc.stderr.decode()) == \
+        (70, OUT_OF_MEMORY + "\n" + trace)
+    assert proc.stdout in (b"before\n", b"start\n")
 
 
 def test_program_within_the_heap_limit_runs(tmp_path):
