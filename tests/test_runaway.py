@@ -128,6 +128,12 @@ fun grow() { var head = nil; while (true) head = Node(head); }
 print "start";
 grow();
 """
+# The error comes where the heap fills up: making the instance, or in its
+# initializer, setting its field.
+GROWING_LIST_ERRORS = [
+    OUT_OF_MEMORY + "\n[line 2] in grow()\n[line 4] in script\n",
+    OUT_OF_MEMORY + "\n[line 1] in init()\n[line 2] in grow()\n"
+                    "[line 4] in script\n"]
 
 
 def test_out_of_memory_string_doubling(tmp_path):
@@ -136,9 +142,9 @@ def test_out_of_memory_string_doubling(tmp_path):
 
 
 def test_out_of_memory_growing_list_has_the_stack_trace(tmp_path):
-    assert run_source(tmp_path, GROWING_LIST, SMALL_HEAP) == \
-        (70, "start\n", OUT_OF_MEMORY + "\n[line 2] in grow()\n"
-                        "[line 4] in script\n")
+    status, out, err = run_source(tmp_path, GROWING_LIST, SMALL_HEAP)
+    assert (status, out) == (70, "start\n")
+    assert err in GROWING_LIST_ERRORS
 
 
 def test_heap_limit_from_pypy_gc_max(tmp_path):
@@ -147,9 +153,8 @@ def test_heap_limit_from_pypy_gc_max(tmp_path):
     env = dict(os.environ, PYPY_GC_MAX="4MB")
     proc = subprocess.run(command() + [str(path)], env=env, timeout=120,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert (proc.returncode, proc.stdout, proc.stderr) == \
-        (70, b"start\n", (OUT_OF_MEMORY + "\n[line 2] in grow()\n"
-                          "[line 4] in script\n").encode())
+    assert (proc.returncode, proc.stdout) == (70, b"start\n")
+    assert proc.stderr.decode() in GROWING_LIST_ERRORS
 
 
 # `ulimit -v` for the test below: untranslated, the interpreter's thread
@@ -157,11 +162,10 @@ def test_heap_limit_from_pypy_gc_max(tmp_path):
 ULIMIT_V = (300 if BINARY else 700) << 20
 
 
-@pytest.mark.parametrize("source, trace", [
-    (DOUBLING_STRING, "[line 3] in script\n"),
-    (GROWING_LIST, "[line 2] in grow()\n[line 4] in script\n")],
-    ids=["string", "list"])
-def test_out_of_memory_under_ulimit_v_by_default(tmp_path, source, trace):
+@pytest.mark.parametrize("source, errors", [
+    (DOUBLING_STRING, [OUT_OF_MEMORY + "\n[line 3] in script\n"]),
+    (GROWING_LIST, GROWING_LIST_ERRORS)], ids=["string", "list"])
+def test_out_of_memory_under_ulimit_v_by_default(tmp_path, source, errors):
     # Without --max-heap the limit is half of what `ulimit -v` leaves, so
     # the program stops with the error, not with an abort when malloc fails.
     path = tmp_path / "prog.lox"
@@ -172,8 +176,8 @@ def test_out_of_memory_under_ulimit_v_by_default(tmp_path, source, trace):
     proc = subprocess.run(command() + [str(path)], preexec_fn=limit,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=120)
-    assert (proc.returncode, proc.stderr.decode()) == \
-        (70, OUT_OF_MEMORY + "\n" + trace)
+    assert proc.returncode == 70
+    assert proc.stderr.decode() in errors
     assert proc.stdout in (b"before\n", b"start\n")
 
 
