@@ -51,7 +51,10 @@ def main(argv):
         if args[0] == "--dis":
             dis = True
             args = args[1:]
-        elif args[0] == "--max-heap" and len(args) >= 2:
+        elif args[0] == "--max-heap":
+            if len(args) < 2:
+                write_error_line(USAGE)
+                return EXIT_USAGE
             heap_limit = parse_size(args[1])
             if heap_limit <= 0:
                 write_error_line("minilang: --max-heap wants a size such "

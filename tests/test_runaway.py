@@ -195,6 +195,11 @@ def test_bad_heap_size_is_a_usage_error(tmp_path, size):
     assert err.startswith("minilang: --max-heap wants a size")
 
 
+def test_heap_option_without_a_size_is_a_usage_error():
+    from minilang.main import USAGE
+    assert run(["--max-heap"]) == (64, "", USAGE + "\n")
+
+
 @pytest.mark.parametrize("text, size", [
     ("4096", 4096), ("64KB", 64 << 10), ("64kb", 64 << 10), ("2M", 2 << 20),
     ("512MB", 512 << 20), ("1.5GB", 3 << 29), ("0.5", 0),
