@@ -40,7 +40,7 @@ from minilang.parser import parse, SyntaxErrorsFound
 from minilang.rlib import (read_file, read_chunk, StackOverflow,
                            check_stack_overflow, install_signal_handlers,
                            interrupt_requested, physical_memory,
-                           address_space_limit, set_heap_limit,
+                           address_space_left, set_heap_limit,
                            lift_heap_limit, describe_exception,
                            GC_READS_PYPY_GC_MAX)
 from minilang.streams import stdout, write_error_line
@@ -219,13 +219,13 @@ def run_command(args, dis, profile_path):
 # ------------------------------------------------------------- heap limit
 
 # Without --max-heap (and without PYPY_GC_MAX in the environment) the heap
-# may grow to half the machine's memory, or to half of `ulimit -v` if that
-# is lower: a runaway program then ends with "Out of memory." long before
-# it exhausts the machine, or before malloc fails outside the GC's control
-# (which would abort the binary).
+# may grow to half the machine's memory, or to half of what `ulimit -v`
+# leaves if that is lower: a runaway program then ends with "Out of
+# memory." long before it exhausts the machine, or before malloc fails
+# outside the GC's control (which would abort the binary).
 def default_heap_limit():
     limit = physical_memory() // 2
-    address_space = address_space_limit()
+    address_space = address_space_left()
     if address_space > 0 and address_space // 2 < limit:
         limit = address_space // 2
     return limit

@@ -129,23 +129,33 @@ if HAVE_RPYTHON:
     # variable PYPY_GC_MAX read when the binary starts), then raises
     # MemoryError once; a second overflow aborts the process.
     _limits_eci = ExternalCompilationInfo(
-        post_include_bits=["long minilang_address_space_limit(void);",
+        post_include_bits=["long minilang_address_space_left(void);",
                            "long minilang_physical_memory(void);"],
         separate_module_sources=["""
+#include <stdio.h>
 #include <sys/resource.h>
 #include <unistd.h>
 long minilang_physical_memory(void) {
     return sysconf(_SC_PHYS_PAGES) * sysconf(_SC_PAGESIZE);
 }
-long minilang_address_space_limit(void) {
+long minilang_address_space_left(void) {
     struct rlimit limit;
+    long pages = 0, left;
+    FILE *statm;
     if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
         return 0;
-    return (long)limit.rlim_cur;
+    statm = fopen("/proc/self/statm", "r");
+    if (statm != NULL) {
+        if (fscanf(statm, "%ld", &pages) != 1)
+            pages = 0;
+        fclose(statm);
+    }
+    left = (long)limit.rlim_cur - pages * sysconf(_SC_PAGESIZE);
+    return left > 0 ? left : 1;
 }
 """])
-    _address_space_limit = rffi.llexternal(
-        "minilang_address_space_limit", [], lltype.Signed,
+    _address_space_left = rffi.llexternal(
+        "minilang_address_space_left", [], lltype.Signed,
         compilation_info=_limits_eci)
 
     _physical_memory = rffi.llexternal(
@@ -155,9 +165,10 @@ long minilang_address_space_limit(void) {
     def physical_memory():
         return _physical_memory()
 
-    def address_space_limit():
-        """`ulimit -v` in bytes, or 0 if unlimited."""
-        return _address_space_limit()
+    def address_space_left():
+        """What `ulimit -v` leaves of the address space, in bytes, or 0 if
+        it is unlimited."""
+        return _address_space_left()
 
     def set_heap_limit(nbytes):
         rgc.set_max_heap_size(nbytes)
@@ -356,9 +367,13 @@ else:
     def physical_memory():
         return os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
 
-    def address_space_limit():
+    def address_space_left():
         soft = resource.getrlimit(resource.RLIMIT_AS)[0]
-        return 0 if soft == resource.RLIM_INFINITY else soft
+        if soft == resource.RLIM_INFINITY:
+            return 0
+        with open('/proc/self/statm') as f:
+            used = int(f.read().split()[0]) * os.sysconf('SC_PAGE_SIZE')
+        return max(soft - used, 1)
 
     def _data_used():
         with open('/proc/self/statm') as f:
@@ -374,10 +389,16 @@ else:
             limit = min(limit, hard)
         _saved_rlimit.append((soft, hard))
         resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+        # Memory to give back for reporting the error if another limit
+        # (`ulimit -v`) is reached first.
+        _reserve.append(bytearray(1 << 20))
+
+    _reserve = []
 
     def lift_heap_limit():
         """Back to the limit before set_heap_limit (so reporting the error,
         and the tests running in this process, have room again)."""
+        del _reserve[:]
         while _saved_rlimit:
             resource.setrlimit(resource.RLIMIT_DATA, _saved_rlimit.pop())
 

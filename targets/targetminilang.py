@@ -30,10 +30,23 @@ from rpython.translator.tool.cbuild import ExternalCompilationInfo  # noqa
 # Deep Lox recursion and deeply nested programs need more, so the binary
 # asks the OS for its stack limit (getrlimit, a few lines of C) and lets
 # RPython use three quarters of it.
+#
+# The GC's nursery (where new objects are allocated, outside the heap
+# limit of --max-heap) is by default half of what /proc/cpuinfo calls the
+# cache size: on virtual machines that report a huge cache, hundreds of MB,
+# which one minor collection may copy into the heap at once (overshooting
+# the heap limit and `ulimit -v`), and which is slower than a small one.
+# Unless PYPY_GC_NURSERY is set, a constructor (run before RPython's GC is
+# set up) sets it to NURSERY.
+NURSERY = "4MB"
 _stack_eci = ExternalCompilationInfo(
     post_include_bits=["long minilang_stack_limit(void);"],
     separate_module_sources=["""
+#include <stdlib.h>
 #include <sys/resource.h>
+__attribute__((constructor)) static void minilang_default_nursery(void) {
+    setenv("PYPY_GC_NURSERY", "%s", 0);
+}
 long minilang_stack_limit(void) {
     struct rlimit limit;
     if (getrlimit(RLIMIT_STACK, &limit) != 0)
@@ -42,7 +55,7 @@ long minilang_stack_limit(void) {
         return 64L << 20;
     return (long)limit.rlim_cur;
 }
-"""])
+""" % NURSERY])
 stack_limit = rffi.llexternal("minilang_stack_limit", [], lltype.Signed,
                               compilation_info=_stack_eci)
 RPYTHON_STACK_SIZE = 11 << 18
