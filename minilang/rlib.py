@@ -422,6 +422,7 @@ else:
     # seconds of real time and copies the stack (a signal handler could
     # only run in the main thread, and __main__.py runs the program in
     # another one, for its bigger stack).
+    import functools
     import struct
     import threading
     import weakref
@@ -490,13 +491,14 @@ else:
 
     def profiled(get_code):
         def decorate(func):
+            @functools.wraps(func)
             def run_profiled(*args):
                 _profiler.stack.append(get_code(*args)._vmprof_unique_id)
                 try:
                     return func(*args)
                 finally:
                     _profiler.stack.pop()
-            return functools.wraps(func)(run_profiled)
+            return run_profiled
         return decorate
 
     def start_profile(fd, interval):
