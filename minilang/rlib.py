@@ -422,7 +422,6 @@ else:
     # seconds of real time and copies the stack (a signal handler could
     # only run in the main thread, and __main__.py runs the program in
     # another one, for its bigger stack).
-    import functools
     import struct
     import threading
     import weakref
