@@ -22,8 +22,8 @@ from minilang.frame import Frame
 from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
                               W_Class, W_Instance, W_BoundMethod, Cell,
                               w_nil, w_true, w_false, w_bool)
-from minilang.rlib import (JitDriver, unroll_safe, promote, StackOverflow,
-                           check_stack_overflow)
+from minilang.rlib import (JitDriver, unroll_safe, promote, hint,
+                           StackOverflow, check_stack_overflow)
 from minilang.streams import stdout
 
 # Calls nest at most this deep; the next one is "Stack overflow.".  clox
@@ -76,15 +76,39 @@ def run(frame):
         raise e
 
 
+# JIT technique: `frame.pc` is stored only where it can be read.  The loop
+# keeps the pc in a local variable; `run` reads `frame.pc` only to give a
+# runtime error its line, so only instructions that can raise, call (a
+# callee's error passes through this frame) or leave need to store it.
+# The others (loads, stores, jumps, ...) skip the store: in the
+# interpreter and the blackhole that is one write less per instruction.
+# A string, indexed by opcode, because a string is immutable: in a trace
+# the opcode is a constant and the test folds away.
+_SAVING_OPS = [op.GET_GLOBAL, op.SET_GLOBAL, op.GET_PROPERTY,
+               op.SET_PROPERTY, op.GET_SUPER, op.GREATER, op.GREATER_EQUAL,
+               op.LESS, op.LESS_EQUAL, op.ADD, op.SUBTRACT, op.MULTIPLY,
+               op.DIVIDE, op.NEGATE, op.PRINT, op.CALL, op.INVOKE,
+               op.SUPER_INVOKE, op.RETURN, op.INHERIT]
+SAVES_PC = "".join([chr(int(number in _SAVING_OPS))
+                    for number in range(len(op.OPS))])
+
+
 def execute(frame):
+    # JIT technique: `access_directly` tells RPython that this function
+    # works on the virtualizable frame itself, so its reads and writes of
+    # `stack[*]`, `sp` and `pc` are plain field accesses; without it, the
+    # translated interpreter checks on each of them whether the JIT holds
+    # the frame's fields elsewhere (warm-up, bridges, the blackhole).
+    frame = hint(frame, access_directly=True)
     code = frame.code
     pc = 0
     while True:
         # The top of the loop is the JIT's merge point: a trace is a path
         # from one (pc, code) back to the same (pc, code).
         jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
-        frame.pc = pc
         opcode = ord(code.bytecode[pc])
+        if SAVES_PC[opcode] != '\x00':
+            frame.pc = pc
         pc += 1
 
         # ------------------------------------------ constants and the stack
@@ -112,16 +136,16 @@ def execute(frame):
             frame.store(slot, Cell(frame.load(slot)))
             pc += 1
         elif opcode == op.GET_CELL:
-            frame.push(cell_at(frame, ord(code.bytecode[pc])).value)
+            frame.push(cell_at(frame, ord(code.bytecode[pc])).get())
             pc += 1
         elif opcode == op.SET_CELL:
-            cell_at(frame, ord(code.bytecode[pc])).value = frame.peek(0)
+            cell_at(frame, ord(code.bytecode[pc])).set(frame.peek(0))
             pc += 1
         elif opcode == op.GET_UPVALUE:
-            frame.push(frame.closure.cells[ord(code.bytecode[pc])].value)
+            frame.push(frame.closure.cells[ord(code.bytecode[pc])].get())
             pc += 1
         elif opcode == op.SET_UPVALUE:
-            frame.closure.cells[ord(code.bytecode[pc])].value = frame.peek(0)
+            frame.closure.cells[ord(code.bytecode[pc])].set(frame.peek(0))
             pc += 1
         elif opcode == op.GET_GLOBAL:
             name = constant_name(code, ord(code.bytecode[pc]))
@@ -137,9 +161,9 @@ def execute(frame):
         elif opcode == op.SET_GLOBAL:
             name = constant_name(code, ord(code.bytecode[pc]))
             cell = code.globals.lookup(name)
-            if cell is None or cell.value is None:
+            if cell is None:
                 raise LoxRuntimeError(errors.undefined_variable(name))
-            cell.value = frame.peek(0)
+            cell.set(frame.peek(0))
             pc += 1
 
         # ------------------------------------------------------ properties
@@ -257,7 +281,7 @@ def execute(frame):
                 raise LoxRuntimeError("Superclass must be a class.")
             subclass = frame.pop()
             assert isinstance(subclass, W_Class)
-            for name, method in superclass.methods.items():
+            for name, method in superclass.methods():
                 subclass.add_method(name, method)
         elif opcode == op.METHOD:
             name = constant_name(code, ord(code.bytecode[pc]))
@@ -339,9 +363,11 @@ def get_property(frame, name):
     instance = frame.peek(0)
     if not isinstance(instance, W_Instance):
         raise LoxRuntimeError("Only instances have properties.")
-    value = instance.get_field(name)
+    # One promote of the map reaches the field layout and the class.
+    layout = promote(instance.map)
+    value = instance.get_field_in(layout, name)
     if value is None:
-        value = bind_method(instance.klass, instance, name)
+        value = bind_method(layout.klass, instance, name)
     frame.pop()
     frame.push(value)
 
@@ -358,12 +384,15 @@ def invoke(frame, name, argc):
     receiver = frame.peek(argc)
     if not isinstance(receiver, W_Instance):
         raise LoxRuntimeError("Only instances have methods.")
-    field = receiver.get_field(name)
+    # One promote of the map reaches the field layout and the class (the
+    # class is an immutable field of the map: no second guard).
+    layout = promote(receiver.map)
+    field = receiver.get_field_in(layout, name)
     if field is not None:
         frame.store(frame.sp - 1 - argc, field)
         call_value(frame, field, argc)
         return
-    method = promote(receiver.klass).find_method(name)
+    method = layout.klass.find_method(name)
     if method is None:
         raise LoxRuntimeError(errors.undefined_property(name))
     call_closure(frame, method, argc, receiver)
