@@ -2,53 +2,109 @@
 
 A global lives in a `GlobalCell` that is made the first time its name is
 defined and never removed, so a name always maps to the same cell.  Looking
-up the cell is therefore a pure function of (name, the set of names),
-which is what `@elidable` promises the JIT: with the Globals object a
-constant (code objects carry it in an immutable field) and the name a
-constant (from the code's constants), the lookup is folded away in a trace
-and only reading the cell's value remains.  `version` is quasi-immutable
-(`?`): defining a *new* name changes it, which invalidates any trace that
-looked up a name while it was still missing.
+up the cell is a `VersionedLookup` (see objects.py): with the Globals
+object a constant (code objects carry it in an immutable field) and the
+name a constant (from the code's constants), the lookup is folded away in a
+trace.  Defining a *new* name changes the version, which invalidates any
+trace that looked up a name while it was still missing.
+
+What is left is reading the cell's value, and that is folded away too
+while the global is not reassigned (see GlobalCell).
 """
 
-from minilang.rlib import elidable, promote
-from minilang.objects import VersionTag
+from minilang.objects import VersionedLookup, W_Number
+
+# A cell's value is a trace constant until it has been reassigned this many
+# times; then the cell turns mutable for good (see GlobalCell).
+MAX_CHANGES = 4
+
+# GlobalCell.state
+CONSTANT = 0        # value in `constant`: a trace reads it as a constant
+MUTABLE_FLOAT = 1   # a number, unboxed in `float_value`
+MUTABLE_OBJECT = 2  # any value, in `object_value`
 
 
 class GlobalCell(object):
-    _attrs_ = ['value']
+    """JIT technique: quasi-immutable global values, with a mutable
+    fallback (the idea of PyPy's module dictionaries, celldict.py).
 
-    def __init__(self):
-        self.value = None      # None: declared nowhere yet (undefined)
+    Most globals are functions and classes that are defined once and then
+    only read.  While in state CONSTANT, the value lives in the
+    quasi-immutable field `constant` (`?`): a trace reads it as a constant
+    (only a `guard_not_invalidated` remains), so calling a global function
+    costs no read and no class guard.  Writing the field invalidates every
+    trace that relied on it, which is correct but costly if it happens
+    often, so after MAX_CHANGES reassignments the cell becomes mutable for
+    good: its value is then read from a plain field on every access.  A
+    mutable cell that has only held numbers keeps the float unboxed
+    (MUTABLE_FLOAT), so a global counter incremented in a loop allocates
+    no W_Number; the first non-number stored moves it to MUTABLE_OBJECT.
+    `state` is quasi-immutable as well: a trace knows which field to read.
+    """
+    _attrs_ = ['state', 'constant', 'float_value', 'object_value',
+               'changes']
+    _immutable_fields_ = ['state?', 'constant?']
+
+    def __init__(self, value):
+        self.state = CONSTANT
+        self.constant = value
+        self.float_value = 0.0
+        self.object_value = None
+        self.changes = 0
+
+    def get(self):
+        state = self.state
+        if state == CONSTANT:
+            return self.constant
+        elif state == MUTABLE_FLOAT:
+            return W_Number(self.float_value)
+        else:
+            return self.object_value
+
+    def set(self, value):
+        state = self.state
+        if state == MUTABLE_FLOAT:
+            if isinstance(value, W_Number):
+                self.float_value = value.value
+                return
+            self.state = MUTABLE_OBJECT
+            self.object_value = value
+        elif state == MUTABLE_OBJECT:
+            self.object_value = value
+        elif self.changes < MAX_CHANGES:
+            self.changes += 1
+            self.constant = value          # invalidates traces reading it
+        else:
+            # Too many changes: turn mutable (invalidates traces once more).
+            self.constant = None
+            if isinstance(value, W_Number):
+                self.float_value = value.value
+                self.state = MUTABLE_FLOAT
+            else:
+                self.object_value = value
+                self.state = MUTABLE_OBJECT
 
 
-class Globals(object):
+class Globals(VersionedLookup):
     _immutable_fields_ = ['version?']
 
     def __init__(self):
-        self.cells = {}
-        self.version = VersionTag()
+        self.init_versioned()
 
     def lookup(self, name):
         """The cell of global `name`, or None if never defined."""
-        self = promote(self)
-        return self._lookup(name, self.version)
-
-    @elidable
-    def _lookup(self, name, version):
-        return self.cells.get(name, None)
+        return self.versioned_get(name)
 
     def get(self, name):
         """The value of global `name`, or None if it is undefined."""
         cell = self.lookup(name)
         if cell is None:
             return None
-        return cell.value
+        return cell.get()
 
     def define(self, name, value):
         cell = self.lookup(name)
         if cell is None:
-            cell = GlobalCell()
-            self.cells[name] = cell
-            self.version = VersionTag()
-        cell.value = value
+            self.versioned_put(name, GlobalCell(value))
+        else:
+            cell.set(value)

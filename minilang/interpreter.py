@@ -22,10 +22,10 @@ from minilang.frame import Frame
 from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
                               W_Class, W_Instance, W_BoundMethod, Cell,
                               w_nil, w_true, w_false, w_bool)
-from minilang.rlib import (JitDriver, unroll_safe, promote, StackOverflow,
-                           check_stack_overflow, interrupt_requested,
-                           lift_heap_limit, profiled, code_unique_id,
-                           dont_look_inside)
+from minilang.rlib import (JitDriver, unroll_safe, promote, hint,
+                           StackOverflow, check_stack_overflow,
+                           interrupt_requested, lift_heap_limit, profiled,
+                           code_unique_id, dont_look_inside)
 from minilang.streams import stdout
 
 # Calls nest at most this deep; the next one is "Stack overflow.".  clox
@@ -98,6 +98,22 @@ def check_interrupt():
         raise Interrupted()
 
 
+# JIT technique: `frame.pc` is stored only where it can be read.  The loop
+# keeps the pc in a local variable; `run` reads `frame.pc` only to give a
+# runtime error its line, so only instructions that can raise, allocate
+# (running out of memory is a runtime error too), call (a callee's error
+# passes through this frame) or leave need to store it.  The others, the
+# most frequent ones, skip the store: in the interpreter and the blackhole
+# that is one write less per instruction.  A string indexed by opcode
+# (padded to 256, like op.SIZES), because a string is immutable: in a trace
+# the opcode is a constant and the test folds away.
+_PC_NOT_NEEDED = [op.CONSTANT, op.NIL, op.TRUE, op.FALSE, op.POP,
+                  op.GET_LOCAL, op.SET_LOCAL, op.EQUAL, op.NOT_EQUAL, op.NOT,
+                  op.JUMP, op.JUMP_IF_FALSE, op.LOOP]
+SAVES_PC = "".join([chr(int(number not in _PC_NOT_NEEDED))
+                    for number in range(256)])
+
+
 # The profiler (profiler.py) keeps a stack of the Codes being run: this
 # decorator pushes frame.code's unique id on entry and pops it on exit.
 # The JIT leaves these pushes out of traces (they cost nothing in machine
@@ -107,14 +123,21 @@ def check_interrupt():
 # the Lox frames it rebuilds.
 @profiled(lambda frame: frame.code)
 def execute(frame):
+    # JIT technique: `access_directly` tells RPython that this function
+    # works on the virtualizable frame itself, so its reads and writes of
+    # `stack[*]`, `sp` and `pc` are plain field accesses; without it, the
+    # translated interpreter checks on each of them whether the JIT holds
+    # the frame's fields elsewhere (warm-up, bridges, the blackhole).
+    frame = hint(frame, access_directly=True)
     code = frame.code
     pc = 0
     while True:
         # The top of the loop is the JIT's merge point: a trace is a path
         # from one (pc, code) back to the same (pc, code).
         jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
-        frame.pc = pc
         opcode = code.read_byte(pc)
+        if SAVES_PC[opcode] != '\x00':
+            frame.pc = pc
         # The operands start at `arg`; the next instruction's position comes
         # from the opcode table (a constant in a trace, like the opcode).
         arg = pc + 1
@@ -141,13 +164,13 @@ def execute(frame):
             slot = code.read_byte(arg)
             frame.store(slot, Cell(frame.load(slot)))
         elif opcode == op.GET_CELL:
-            frame.push(cell_at(frame, code.read_byte(arg)).value)
+            frame.push(cell_at(frame, code.read_byte(arg)).get())
         elif opcode == op.SET_CELL:
-            cell_at(frame, code.read_byte(arg)).value = frame.peek(0)
+            cell_at(frame, code.read_byte(arg)).set(frame.peek(0))
         elif opcode == op.GET_UPVALUE:
-            frame.push(frame.closure.cells[code.read_byte(arg)].value)
+            frame.push(frame.closure.cells[code.read_byte(arg)].get())
         elif opcode == op.SET_UPVALUE:
-            frame.closure.cells[code.read_byte(arg)].value = frame.peek(0)
+            frame.closure.cells[code.read_byte(arg)].set(frame.peek(0))
         elif opcode == op.GET_GLOBAL:
             name = constant_name(code, code.read_byte(arg))
             value = code.globals.get(name)
@@ -160,9 +183,9 @@ def execute(frame):
         elif opcode == op.SET_GLOBAL:
             name = constant_name(code, code.read_byte(arg))
             cell = code.globals.lookup(name)
-            if cell is None or cell.value is None:
+            if cell is None:
                 raise LoxRuntimeError(errors.undefined_variable(name))
-            cell.value = frame.peek(0)
+            cell.set(frame.peek(0))
 
         # ------------------------------------------------------ properties
         elif opcode == op.GET_PROPERTY:
@@ -272,7 +295,7 @@ def execute(frame):
                 raise LoxRuntimeError("Superclass must be a class.")
             subclass = frame.pop()
             assert isinstance(subclass, W_Class)
-            for name, method in superclass.methods.items():
+            for name, method in superclass.methods():
                 subclass.add_method(name, method)
         elif opcode == op.METHOD:
             name = constant_name(code, code.read_byte(arg))
@@ -370,9 +393,11 @@ def get_property(frame, name):
     instance = frame.peek(0)
     if not isinstance(instance, W_Instance):
         raise LoxRuntimeError("Only instances have properties.")
-    value = instance.get_field(name)
+    # One promote of the map reaches the field layout and the class.
+    layout = promote(instance.map)
+    value = instance.get_field_in(layout, name)
     if value is None:
-        value = bind_method(instance.klass, instance, name)
+        value = bind_method(layout.klass, instance, name)
     frame.pop()
     frame.push(value)
 
@@ -389,12 +414,15 @@ def invoke(frame, name, argc):
     receiver = frame.peek(argc)
     if not isinstance(receiver, W_Instance):
         raise LoxRuntimeError("Only instances have methods.")
-    field = receiver.get_field(name)
+    # One promote of the map reaches the field layout and the class (the
+    # class is an immutable field of the map: no second guard).
+    layout = promote(receiver.map)
+    field = receiver.get_field_in(layout, name)
     if field is not None:
         frame.store(frame.sp - 1 - argc, field)
         call_value(frame, field, argc)
         return
-    method = promote(receiver.klass).find_method(name)
+    method = layout.klass.find_method(name)
     if method is None:
         raise LoxRuntimeError(errors.undefined_property(name))
     call_closure(frame, method, argc, receiver)

@@ -1,0 +1,163 @@
+"""What the JIT makes of the object model: one test per technique of the
+object model (globals, instances, cells).
+
+Like test_traces.py, each test runs a small Lox program with the JIT
+(jitview.harness) and asserts the exact operations of the compiled loop's
+body.  Each test's comment says what the loop would contain without the
+technique, which is how the test fails if the technique is lost.
+"""
+
+from jitview.harness import Harness
+
+jit = Harness()
+
+
+def global_cell_reads(run):
+    """How many operations of all traces read a field of a GlobalCell."""
+    return len([op for trace in run.log.traces for op in trace.ops
+                if op.name.startswith('getfield') and 'GlobalCell' in op.text])
+
+
+def test_global_function_is_a_constant():
+    # GlobalCell: a global that is never reassigned is a quasi-immutable
+    # constant, so no trace reads a global cell at all: calling the global
+    # function `inc` costs no read and no guard on the closure.  (In the
+    # loop body proper, a plain field read would be hoisted too; it shows
+    # in the preamble, in bridges, in function traces and after residual
+    # calls, so this test looks at every operation of every trace.)
+    # Without the technique the preamble reads the cell's fields
+    # (getfield on GlobalCell) and guards the closure.
+    run = jit.run("""
+        fun inc(x) { return x + 1; }
+        { var i = 0; while (i < 100) i = inc(i); print i; }
+    """)
+    assert run.output == "100\n"
+    assert global_cell_reads(run) == 0, run.render()
+    run.check_simple_loop({'float_lt': 1, 'guard_true': 1,
+                           'guard_not_invalidated': 1, 'float_add': 1,
+                           'jump': 1})
+
+
+def test_reassigned_global_turns_mutable_and_unboxed():
+    # A global written in the loop stops being a constant after a few
+    # changes (GlobalCell.MAX_CHANGES) instead of invalidating the loop at
+    # every write, and, having only held numbers, stores its float unboxed:
+    # a setfield of a float per global, no W_Number allocated (without it:
+    # a new_with_vtable and a setfield of its value per global).  `g` is
+    # read again after `other` was written (the optimiser does not assume
+    # that two cells are different objects): the getfield_gc_f.
+    run = jit.run("""
+        var g = 0;
+        var other = 0;
+        while (g < 100) { g = g + 1; other = g; }
+        print other;
+    """)
+    assert run.output == "100\n"
+    run.check_simple_loop({'guard_not_invalidated': 1, 'float_lt': 1,
+                           'guard_true': 1, 'getfield_gc_f': 1,
+                           'float_add': 1, 'setfield_gc': 2, 'jump': 1})
+
+
+def test_number_field_is_unboxed():
+    # Map storage strategy: a field that has only held numbers keeps its
+    # float unboxed in the instance's `floats` array, which has the fixed
+    # size its map gives.  A field update is a float read and a float
+    # write: no W_Number allocated (new_with_vtable), no length check of a
+    # resizable list, no guard.  (The values read are carried from the
+    # previous iteration, so no getarrayitem remains.)
+    run = jit.run("""
+        class P {}
+        { var p = P(); p.y = 0; p.x = 0;
+          var i = 0;
+          while (i < 100) { p.x = p.x + 1; p.y = p.y + 2; i = i + 1; }
+          print p.x + p.y; }
+    """)
+    assert run.output == "300\n"
+    run.check_simple_loop({'float_lt': 1, 'guard_true': 1, 'float_add': 3,
+                           'setarrayitem_gc': 2, 'jump': 1})
+
+
+def test_field_kind_change_deoptimises():
+    # A field stored unboxed that is given a non-number moves the instance
+    # to a map where it is an object field (Map.generalised): the loop
+    # compiled for the float layout fails its map guard and the program
+    # goes on with the right values.
+    run = jit.run("""
+        class P {}
+        { var p = P(); p.x = 0; p.y = 0;
+          var i = 0;
+          while (i < 100) {
+            if (i == 50) { var old = p.x; p.x = nil; p.x = old * 2; }
+            p.x = p.x + 1; p.y = p.y + 1; i = i + 1;
+          }
+          print p.x + p.y; }
+    """)
+    assert run.output == "250\n"
+    assert len(run.loops) >= 1
+
+
+def test_one_guard_reaches_fields_and_class():
+    # The Map holds the class: one promote (guard_value on the map) gives
+    # the field layout and the method.  The receiver changes every
+    # iteration (read from a field), so the loop checks that it is an
+    # instance (guard_nonnull, guard_class) and its map (one guard_value),
+    # then reads `v` from `floats` and `next` from `objects`.  With the
+    # class in a field of its own, the method lookup needed a second
+    # guard_value, on the class.
+    run = jit.run("""
+        class Node { value() { return this.v; } }
+        { var a = Node(); var b = Node();
+          a.v = 1; a.next = b; b.v = 2; b.next = a;
+          var n = a; var total = 0; var i = 0;
+          while (i < 100) { total = total + n.value(); n = n.next;
+                            i = i + 1; }
+          print total; }
+    """)
+    assert run.output == "150\n"
+    run.check_loop("in script", {
+        'float_lt': 1, 'guard_true': 1, 'guard_not_invalidated': 1,
+        'guard_nonnull': 1, 'guard_class': 1, 'getfield_gc_r': 3,
+        'guard_value': 1, 'getarrayitem_gc_f': 1, 'getarrayitem_gc_r': 1,
+        'float_add': 2, 'jump': 1})
+
+
+def test_instance_is_one_object_and_its_arrays():
+    # Storage sized by the map: building an instance with two object
+    # fields that escapes allocates the instance and one array of exactly
+    # two items (new_array_clear), not a resizable list (a `new` for the
+    # list object plus its array); no `floats` array is made for a map
+    # without number fields.
+    run = jit.run("""
+        class Node { init(l, r) { this.l = l; this.r = r; } }
+        { var keep = Node(nil, nil); var i = 0;
+          while (i < 100) { keep.l = Node(keep, nil); i = i + 1; }
+          print i; }
+    """)
+    assert run.output == "100\n"
+    counts = run.counts(run.the_loop("in script"))
+    allocations = dict((name, counts.get(name, 0)) for name in
+                       ('new_with_vtable', 'new_array_clear', 'new_array',
+                        'new'))
+    assert allocations == {'new_with_vtable': 1, 'new_array_clear': 1,
+                           'new_array': 0, 'new': 0}, run.render()
+
+
+def test_captured_counter_is_unboxed():
+    # Cell storage strategy: a captured variable that holds a number keeps
+    # the float unboxed, so a closure counting in a captured variable
+    # writes a float into its cell and allocates nothing (without it: a
+    # W_Number per write, new_with_vtable).
+    run = jit.run("""
+        fun make() {
+          var count = 0;
+          fun next() { count = count + 1; return count; }
+          return next;
+        }
+        { var counter = make(); var i = 0;
+          while (i < 100) { counter(); i = i + 1; }
+          print counter() - 1; }
+    """)
+    assert run.output == "100\n"
+    run.check_loop("in script", {'float_lt': 1, 'guard_true': 1,
+                                 'float_add': 2, 'setfield_gc': 1,
+                                 'jump': 1})
