@@ -66,6 +66,21 @@ if not llinterp.Tracer.TRACE:
     llinterp.Tracer = lambda: None
 
 
+# Every compiled loop polls for Ctrl-C (interpreter.check_interrupt) at its
+# backward jump and at each call it makes or inlines: a read of RPython's
+# signal counter, a comparison and a guard, as in PyPy's loops.  A test
+# counts them with with_polls(counts, polls) rather than spelling them out.
+POLL = {'getfield_raw_i': 1, 'int_ge': 1, 'guard_true': 1}
+
+
+def with_polls(counts, polls):
+    """`counts` ({opname: count}) plus `polls` Ctrl-C polls."""
+    total = dict(counts)
+    for name, count in POLL.items():
+        total[name] = total.get(name, 0) + count * polls
+    return total
+
+
 class Harness(object):
     _shared = None
 

@@ -7,7 +7,7 @@ body.  Each test's comment says what the loop would contain without the
 technique, which is how the test fails if the technique is lost.
 """
 
-from jitview.harness import Harness
+from jitview.harness import Harness, with_polls
 
 jit = Harness()
 
@@ -33,9 +33,8 @@ def test_global_function_is_a_constant():
     """)
     assert run.output == "100\n"
     assert global_cell_reads(run) == 0, run.render()
-    run.check_simple_loop({'float_lt': 1, 'guard_true': 1,
-                           'guard_not_invalidated': 1, 'float_add': 1,
-                           'jump': 1})
+    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
+                                      'guard_true': 1, 'jump': 1}, 2))
 
 
 def test_reassigned_global_turns_mutable_and_unboxed():
@@ -53,9 +52,9 @@ def test_reassigned_global_turns_mutable_and_unboxed():
         print other;
     """)
     assert run.output == "100\n"
-    run.check_simple_loop({'guard_not_invalidated': 1, 'float_lt': 1,
-                           'guard_true': 1, 'getfield_gc_f': 1,
-                           'float_add': 1, 'setfield_gc': 2, 'jump': 1})
+    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'getfield_gc_f': 1,
+                                      'guard_not_invalidated': 1, 'guard_true': 1, 'jump': 1,
+                                      'setfield_gc': 2}, 1))
 
 
 def test_number_field_is_unboxed():
@@ -73,8 +72,8 @@ def test_number_field_is_unboxed():
           print p.x + p.y; }
     """)
     assert run.output == "300\n"
-    run.check_simple_loop({'float_lt': 1, 'guard_true': 1, 'float_add': 3,
-                           'setarrayitem_gc': 2, 'jump': 1})
+    run.check_simple_loop(with_polls({'arraylen_gc': 1, 'float_add': 3, 'float_lt': 1,
+                                      'guard_true': 1, 'jump': 1, 'setarrayitem_gc': 2}, 1))
 
 
 def test_field_kind_change_deoptimises():
@@ -114,11 +113,11 @@ def test_one_guard_reaches_fields_and_class():
           print total; }
     """)
     assert run.output == "150\n"
-    run.check_loop("in script", {
-        'float_lt': 1, 'guard_true': 1, 'guard_not_invalidated': 1,
-        'guard_nonnull': 1, 'guard_class': 1, 'getfield_gc_r': 3,
-        'guard_value': 1, 'getarrayitem_gc_f': 1, 'getarrayitem_gc_r': 1,
-        'float_add': 2, 'jump': 1})
+    run.check_loop("in script", with_polls({'float_add': 2, 'float_lt': 1, 'getarrayitem_gc_f': 1,
+                                            'getarrayitem_gc_r': 1, 'getfield_gc_r': 3,
+                                            'guard_class': 1, 'guard_nonnull': 1,
+                                            'guard_not_invalidated': 1, 'guard_true': 1,
+                                            'guard_value': 1, 'jump': 1}, 2))
 
 
 def test_instance_is_one_object_and_its_arrays():
@@ -158,6 +157,5 @@ def test_captured_counter_is_unboxed():
           print counter() - 1; }
     """)
     assert run.output == "100\n"
-    run.check_loop("in script", {'float_lt': 1, 'guard_true': 1,
-                                 'float_add': 2, 'setfield_gc': 1,
-                                 'jump': 1})
+    run.check_loop("in script", with_polls({'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1,
+                                            'guard_true': 1, 'jump': 1, 'setfield_gc': 1}, 2))
