@@ -327,6 +327,12 @@ else:
             if ready:
                 return os.read(fd, 4096).decode('latin-1')
 
+    def float_to_bits(x):
+        return struct.unpack("<q", struct.pack("<d", x))[0]
+
+    def bits_to_float(n):
+        return struct.unpack("<d", struct.pack("<q", n))[0]
+
     # Ctrl-C: Python's handler runs in the main thread and only sets a
     # flag, which the interpreter polls as the binary does.
     _interrupt = [False]

@@ -33,8 +33,9 @@ def test_global_function_is_a_constant():
     """)
     assert run.output == "100\n"
     assert global_cell_reads(run) == 0, run.render()
-    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                      'guard_true': 1, 'jump': 1}, 2))
+    run.check_simple_loop(with_polls({
+        'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
+        'guard_true': 1, 'jump': 1}, 2))
 
 
 def test_reassigned_global_turns_mutable_and_unboxed():
@@ -52,9 +53,10 @@ def test_reassigned_global_turns_mutable_and_unboxed():
         print other;
     """)
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'getfield_gc_f': 1,
-                                      'guard_not_invalidated': 1, 'guard_true': 1, 'jump': 1,
-                                      'setfield_gc': 2}, 1))
+    run.check_simple_loop(with_polls({
+        'float_add': 1, 'float_lt': 1, 'getfield_gc_f': 1,
+        'guard_not_invalidated': 1, 'guard_true': 1, 'jump': 1,
+        'setfield_gc': 2}, 1))
 
 
 def test_number_field_is_unboxed():
@@ -72,8 +74,9 @@ def test_number_field_is_unboxed():
           print p.x + p.y; }
     """)
     assert run.output == "300\n"
-    run.check_simple_loop(with_polls({'arraylen_gc': 1, 'float_add': 3, 'float_lt': 1,
-                                      'guard_true': 1, 'jump': 1, 'setarrayitem_gc': 2}, 1))
+    run.check_simple_loop(with_polls({
+        'arraylen_gc': 1, 'float_add': 3, 'float_lt': 1, 'guard_true': 1,
+        'jump': 1, 'setarrayitem_gc': 2}, 1))
 
 
 def test_field_kind_change_deoptimises():
@@ -113,11 +116,11 @@ def test_one_guard_reaches_fields_and_class():
           print total; }
     """)
     assert run.output == "150\n"
-    run.check_loop("in script", with_polls({'float_add': 2, 'float_lt': 1, 'getarrayitem_gc_f': 1,
-                                            'getarrayitem_gc_r': 1, 'getfield_gc_r': 3,
-                                            'guard_class': 1, 'guard_nonnull': 1,
-                                            'guard_not_invalidated': 1, 'guard_true': 1,
-                                            'guard_value': 1, 'jump': 1}, 2))
+    run.check_loop("in script", with_polls({
+        'float_add': 2, 'float_lt': 1, 'getarrayitem_gc_f': 1,
+        'getarrayitem_gc_r': 1, 'getfield_gc_r': 3, 'guard_class': 1,
+        'guard_nonnull': 1, 'guard_not_invalidated': 1, 'guard_true': 1,
+        'guard_value': 1, 'jump': 1}, 2))
 
 
 def test_instance_is_one_object_and_its_arrays():
@@ -157,5 +160,6 @@ def test_captured_counter_is_unboxed():
           print counter() - 1; }
     """)
     assert run.output == "100\n"
-    run.check_loop("in script", with_polls({'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1,
-                                            'guard_true': 1, 'jump': 1, 'setfield_gc': 1}, 2))
+    run.check_loop("in script", with_polls({
+        'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1, 'guard_true': 1,
+        'jump': 1, 'setfield_gc': 1}, 2))

@@ -6,11 +6,15 @@ interpreter is built for the JIT once per session; a program then takes a
 few seconds), checks what it printed, and asserts the exact operations of
 the compiled loop body (or bridge): counts by operation name, as RPython's
 check_simple_loop counts them, except that pure operations whose result is
-unused are left out (the backend emits no code for them).  A wrong expectation fails with the actual
-counts and the annotated listing of every trace.
+unused are left out (the backend emits no code for them).  A wrong
+expectation fails with the actual counts and the annotated listing of
+every trace.
 
 The counts are those of the current interpreter; the comment of each test
-says which technique they show and what would appear without it.
+says which technique they show and what would appear without it.  Every
+loop also polls for Ctrl-C at its backward jump and at each call (three
+operations each, see interpreter.check_interrupt): `with_polls(counts, n)`
+adds n of them.
 """
 
 from jitview.harness import Harness, with_polls
@@ -24,7 +28,8 @@ def test_counting_loop_is_unboxed():
     # allocation (new_with_vtable), no read or write of the frame.
     run = jit.run("{ var i = 0; while (i < 100) i = i + 1; print i; }")
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'guard_true': 1, 'jump': 1}, 1))
+    run.check_simple_loop(with_polls({
+        'float_add': 1, 'float_lt': 1, 'guard_true': 1, 'jump': 1}, 1))
 
 
 def test_call_is_inlined():
@@ -40,8 +45,9 @@ def test_call_is_inlined():
         { var i = 0; while (i < 100) i = inc(i); print i; }
     """)
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                      'guard_true': 1, 'jump': 1}, 2))
+    run.check_simple_loop(with_polls({
+        'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
+        'guard_true': 1, 'jump': 1}, 2))
 
 
 def test_recursion_calls_compiled_code():
@@ -50,7 +56,10 @@ def test_recursion_calls_compiled_code():
     # (a direct call into compiled code, the callee's frame allocated for
     # it: new_with_vtable, new_array_clear) instead of a residual call to
     # the interpreter.  That needs the callee's Code to be a constant of the
-    # trace, as for inlining.
+    # trace, as for inlining.  `count` is a global never reassigned, so the
+    # closure called is a constant too (globalscope.GlobalCell): no read of
+    # the global and no guard on the closure.  Two Ctrl-C polls: the loop's
+    # backward jump and the call.
     run = jit.run("""
         fun count(n) { if (n == 0) return 0; return 1 + count(n - 1); }
         { var i = 0; var s = 0;
@@ -58,24 +67,27 @@ def test_recursion_calls_compiled_code():
           print s; }
     """)
     assert run.output == "200\n"
-    run.check_loop("in script", with_polls({'call_assembler_r': 1, 'float_add': 2, 'float_lt': 1,
-                                            'force_token': 1, 'getfield_gc_f': 1,
-                                            'guard_no_exception': 1, 'guard_nonnull_class': 1,
-                                            'guard_not_forced': 1, 'guard_not_invalidated': 1,
-                                            'guard_true': 1, 'jump': 1, 'keepalive': 1,
-                                            'new_array_clear': 1, 'new_with_vtable': 1,
-                                            'setarrayitem_gc': 2, 'setfield_gc': 7}, 2))
+    run.check_loop("in script", with_polls({
+        'call_assembler_r': 1, 'float_add': 2, 'float_lt': 1,
+        'force_token': 1, 'getfield_gc_f': 1, 'guard_no_exception': 1,
+        'guard_nonnull_class': 1, 'guard_not_forced': 1,
+        'guard_not_invalidated': 1, 'guard_true': 1, 'jump': 1,
+        'keepalive': 1, 'new_array_clear': 1, 'new_with_vtable': 1,
+        'setarrayitem_gc': 2, 'setfield_gc': 7}, 2))
 
 
 def test_global_lookup_is_folded():
     # Globals: the name -> cell lookup is @elidable on a quasi-immutable
-    # version, so in the loop only the cell's value is read and written:
-    # no call (no dictionary lookup), no read of the Globals object.  The
-    # new number escapes into the cell, hence the one allocation.
+    # version, so in the loop only the cell's value is written: no call (no
+    # dictionary lookup), no read of the Globals object.  `g` changes every
+    # iteration, so its cell stopped being a constant and holds its float
+    # unboxed (GlobalCell): one setfield of a float, no W_Number allocated;
+    # the value read is the one written in the previous iteration.
     run = jit.run("var g = 0; while (g < 100) g = g + 1; print g;")
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                      'guard_true': 1, 'jump': 1, 'setfield_gc': 1}, 1))
+    run.check_simple_loop(with_polls({
+        'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
+        'guard_true': 1, 'jump': 1, 'setfield_gc': 1}, 1))
 
 
 def test_new_global_invalidates_the_loop():
@@ -94,8 +106,9 @@ def test_new_global_invalidates_the_loop():
     assert len(run.loops) == 2, run.render()
     for loop in run.loops:
         assert "in work" in loop.name
-        run.check(loop, with_polls({'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                    'guard_true': 1, 'jump': 1}, 1))
+        run.check(loop, with_polls({
+            'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
+            'guard_true': 1, 'jump': 1}, 1))
 
 
 def test_method_lookup_is_folded():
@@ -111,8 +124,9 @@ def test_method_lookup_is_folded():
           print s; }
     """)
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                      'guard_true': 1, 'jump': 1}, 2))
+    run.check_simple_loop(with_polls({
+        'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
+        'guard_true': 1, 'jump': 1}, 2))
 
 
 def test_invoke_is_folded():
@@ -127,8 +141,9 @@ def test_invoke_is_folded():
           print s; }
     """)
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                      'guard_true': 1, 'jump': 1}, 2))
+    run.check_simple_loop(with_polls({
+        'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
+        'guard_true': 1, 'jump': 1}, 2))
 
 
 def test_super_call_is_folded():
@@ -144,31 +159,35 @@ def test_super_call_is_folded():
           print s; }
     """)
     assert run.output == "200\n"
-    run.check_simple_loop(with_polls({'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                      'guard_true': 1, 'jump': 1}, 3))
+    run.check_simple_loop(with_polls({
+        'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
+        'guard_true': 1, 'jump': 1}, 3))
 
 
 def test_captured_local_lives_in_a_cell():
     # `i` is captured by `get`, so it lives in a Cell (MAKE_CELL): the loop
-    # reads and writes the cell's value (getfield, setfield) and the new
-    # number escapes into it (new_with_vtable).  An uncaptured local costs
-    # nothing (test_counting_loop_is_unboxed).
+    # writes the cell's value (setfield; the value read is the one written
+    # in the previous iteration).  The cell keeps a number unboxed
+    # (objects.Cell), so no W_Number is allocated.  An uncaptured local
+    # costs nothing at all (test_counting_loop_is_unboxed).
     run = jit.run("""
         { var i = 0; fun get() { return i; }
           while (i < 100) i = i + 1;
           print get(); }
     """)
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'float_add': 1, 'float_lt': 1, 'guard_true': 1, 'jump': 1,
-                                      'setfield_gc': 1}, 1))
+    run.check_simple_loop(with_polls({
+        'float_add': 1, 'float_lt': 1, 'guard_true': 1, 'jump': 1,
+        'setfield_gc': 1}, 1))
 
 
 def test_closure_upvalue():
     # A closure called in a loop, updating a variable it captured
     # (GET_UPVALUE / SET_UPVALUE).  The call is inlined, and finding the
     # Cell (closure -> cells list -> cell) is loop-invariant, done once
-    # before the loop: every iteration reads and writes the cell's value
-    # only, the new number escaping into the cell (new_with_vtable).
+    # before the loop: every iteration writes the cell's value only, an
+    # unboxed float (no W_Number allocated).  Two Ctrl-C polls: the loop's
+    # backward jump and the inlined call.
     run = jit.run("""
         fun make() { var n = 0; fun inc() { n = n + 1; return n; }
                      return inc; }
@@ -176,17 +195,20 @@ def test_closure_upvalue():
         { var i = 0; while (i < 100) { c(); i = i + 1; } print c(); }
     """)
     assert run.output == "101\n"
-    run.check_loop("in script", with_polls({'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
-                                            'guard_true': 1, 'jump': 1, 'setfield_gc': 1}, 2))
+    run.check_loop("in script", with_polls({
+        'float_add': 2, 'float_lt': 1, 'guard_not_invalidated': 1,
+        'guard_true': 1, 'jump': 1, 'setfield_gc': 1}, 2))
 
 
 def test_field_access_uses_the_map():
-    # Instances keep fields in a list laid out by their Map (a hidden
+    # Instances keep fields in arrays laid out by their Map (a hidden
     # class).  The map is promoted and its lookups are @elidable, so in
-    # the loop a field access is a read or write of the list: no call,
-    # no dictionary, not even a guard on the map (it was checked once,
-    # before the loop).  The new number escapes into the list, hence
-    # the one allocation.
+    # the loop a field access is a read or write of an array: no call, no
+    # dictionary, not even a guard on the map (it was checked once, before
+    # the loop).  The field has only held numbers, so the map stores it
+    # unboxed in the `floats` array: no W_Number allocated.  (The
+    # arraylen_gc is the optimiser re-deriving the array's length for the
+    # next iteration; the x86 backend emits no code for it.)
     run = jit.run("""
         class P {}
         { var p = P(); p.y = 0; p.x = 0;
@@ -195,8 +217,9 @@ def test_field_access_uses_the_map():
           print p.x; }
     """)
     assert run.output == "100\n"
-    run.check_simple_loop(with_polls({'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1,
-                                      'guard_true': 1, 'jump': 1, 'setarrayitem_gc': 1}, 1))
+    run.check_simple_loop(with_polls({
+        'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1, 'guard_true': 1,
+        'jump': 1, 'setarrayitem_gc': 1}, 1))
 
 
 def test_field_type_change_compiles_a_new_loop():
@@ -224,10 +247,10 @@ def test_field_type_change_compiles_a_new_loop():
         'guard_not_invalidated': 1, 'guard_true': 1, 'jump': 1,
         'setfield_gc': 1}, 1))
     run.check(loops[1], with_polls({
-        'arraylen_gc': 1, 'copystrcontent': 2, 'float_add': 1,
-        'float_lt': 1, 'getfield_gc_r': 1, 'guard_not_invalidated': 1,
-        'guard_true': 1, 'int_add': 1, 'jump': 1, 'new_with_vtable': 1,
-        'newstr': 1, 'setfield_gc': 2, 'strlen': 1}, 1))
+        'arraylen_gc': 1, 'copystrcontent': 2, 'float_add': 1, 'float_lt': 1,
+        'getfield_gc_r': 1, 'guard_not_invalidated': 1, 'guard_true': 1,
+        'int_add': 1, 'jump': 1, 'new_with_vtable': 1, 'newstr': 1,
+        'setfield_gc': 2, 'strlen': 1}, 1))
 
 
 def test_failing_guard_gets_a_bridge():
@@ -242,11 +265,12 @@ def test_failing_guard_gets_a_bridge():
           print a + b; }
     """)
     assert run.output == "60\n"
-    run.check_simple_loop(with_polls({'float_add': 2, 'float_lt': 2, 'guard_true': 2, 'jump': 1}, 1))
+    run.check_simple_loop(with_polls({
+        'float_add': 2, 'float_lt': 2, 'guard_true': 2, 'jump': 1}, 1))
     run.check_bridges(1)
-    run.check(run.bridges[0], with_polls({'float_add': 2, 'float_lt': 2,
-                                          'guard_false': 1, 'guard_true': 1,
-                                          'jump': 1}, 1))
+    run.check(run.bridges[0], with_polls({
+        'float_add': 2, 'float_lt': 2, 'guard_false': 1, 'guard_true': 1,
+        'jump': 1}, 1))
 
 
 def test_closure_made_in_a_loop_is_virtual():
@@ -266,4 +290,5 @@ def test_closure_made_in_a_loop_is_virtual():
           print total; }
     """)
     assert run.output == "5050\n"
-    run.check_simple_loop(with_polls({'float_add': 2, 'float_lt': 1, 'guard_true': 1, 'jump': 1}, 2))
+    run.check_simple_loop(with_polls({
+        'float_add': 2, 'float_lt': 1, 'guard_true': 1, 'jump': 1}, 2))
