@@ -219,15 +219,19 @@ def run_command(args, dis, profile_path):
 # ------------------------------------------------------------- heap limit
 
 # Without --max-heap (and without PYPY_GC_MAX in the environment) the heap
-# may grow to half the machine's memory, or to half of what `ulimit -v`
+# may grow to half the machine's memory, or to a third of what `ulimit -v`
 # leaves if that is lower: a runaway program then ends with "Out of
 # memory." long before it exhausts the machine, or before malloc fails
-# outside the GC's control (which would abort the binary).
+# outside the GC's control (which would abort the binary).  A third, not
+# a half: the GC notices the limit only at a collection, and the JIT's own
+# memory (machine code, its tables) also comes out of the address space;
+# measured on the JIT binary under `ulimit -v 300M` the heap could reach
+# 120MB, not 130MB, before mmap failed.
 def default_heap_limit():
     limit = physical_memory() // 2
     address_space = address_space_left()
-    if address_space > 0 and address_space // 2 < limit:
-        limit = address_space // 2
+    if address_space > 0 and address_space // 3 < limit:
+        limit = address_space // 3
     return limit
 
 

@@ -88,7 +88,7 @@ def test_recursion_counts_once_in_total(tmp_path):
     source = """\
 fun fib(n) { if (n < 2) return n; return fib(n - 2) + fib(n - 1); }
 print fib(%d) > 0;
-""" % (30 if BINARY else 17)
+""" % (35 if BINARY else 17)
     status, stdout, stderr, out = profile(tmp_path, source)
     assert (status, stdout, stderr) == (0, "true\n", "")
     prof = report_tool.read_profile(out.read_bytes())

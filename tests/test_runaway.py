@@ -166,7 +166,7 @@ ULIMIT_V = (300 if BINARY else 700) << 20
     (DOUBLING_STRING, [OUT_OF_MEMORY + "\n[line 3] in script\n"]),
     (GROWING_LIST, GROWING_LIST_ERRORS)], ids=["string", "list"])
 def test_out_of_memory_under_ulimit_v_by_default(tmp_path, source, errors):
-    # Without --max-heap the limit is half of what `ulimit -v` leaves, so
+    # Without --max-heap the limit is a third of what `ulimit -v` leaves, so
     # the program stops with the error, not with an abort when malloc fails.
     path = tmp_path / "prog.lox"
     path.write_bytes(source.encode())
