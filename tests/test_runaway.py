@@ -312,22 +312,3 @@ def test_closed_stdout_ends_the_run_quietly_with_141(tmp_path):
     proc = subprocess.run(command() + [str(path)], stderr=subprocess.PIPE,
                           preexec_fn=lambda: os.close(1), timeout=60)
     assert (proc.returncode, proc.stderr) == (141, b"")
-
-
-# --------------------------------------------------------- internal errors
-
-@pytest.mark.skipif(BINARY is not None,
-                    reason="replaces a function of the untranslated code")
-def test_internal_error_names_the_exception_and_where(tmp_path,
-                                                      monkeypatch):
-    from minilang import interpreter
-
-    def broken(a, b):
-        raise ZeroDivisionError("deliberate")
-    monkeypatch.setattr(interpreter, "divide", broken)
-    status, out, err = run_source(tmp_path, "print 1;\nprint 1 / 2;\n")
-    assert (status, out) == (70, "1\n")
-    assert err == ("minilang: internal error: unexpected ZeroDivisionError "
-                   "(deliberate) at test_runaway.py:%d in broken() (a bug in "
-                   "minilang)\n" % (broken.__code__.co_firstlineno + 1))
-    assert "Traceback" not in err
