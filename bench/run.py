@@ -194,9 +194,10 @@ def set_nursery(runners, nursery, notes):
         return
     cache = reported_cache_kb()
     if cache and cache > 64 * 1024:
-        notes.append("This machine reports a %d MB CPU cache: minilang's and PyPy's GC make "
-                     "their nursery half of it, which slows allocating programs and swells "
-                     "their RSS; --nursery 4MB gives both a usual size." % (cache // 1024))
+        notes.append("This machine reports a %d MB CPU cache: PyPy's GC makes its nursery "
+                     "half of it, which slows allocating programs and swells their RSS "
+                     "(bin/minilang sets its own to 4 MB); --nursery 4MB gives both the "
+                     "same size." % (cache // 1024))
 
 
 def run_once(command, timeout, env=None):
