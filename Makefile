@@ -3,7 +3,7 @@
 #   make run             run an example on CPython 3 (untranslated)
 #   make test            every test: CPython 3, the JIT tests on Python 2.7,
 #                        the translation, and the corpus on the binary
-#   make translate       bin/minilang, with the JIT   (~17 min)
+#   make translate       bin/minilang, with the JIT   (~8 min)
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
 #                        with a chart in build/bench/ (bench/README.md)
