@@ -121,10 +121,10 @@ def test_link_checker_finds_broken_and_outside_links(tmp_path, monkeypatch):
         "[ok](docs/A.md) [ok](docs/A.md#2-two-words) [ok](#top)\n"
         "[web](https://example.org/x) `[code](nowhere.md)`\n"
         "```\n[fenced](nowhere.md)\n```\n"
-        "[gone](docs/B.md) [out](../shared/LANGUAGE.md)\n"
+        "[gone](docs/B.md) [out](../outside/LANGUAGE.md)\n"
         "[anchor](docs/A.md#three)\n\n# Top\n\n[ref]: missing/\n")
     assert broken_links(str(doc)) == [
         "docs/B.md does not exist",
-        "../shared/LANGUAGE.md leaves the repository",
+        "../outside/LANGUAGE.md leaves the repository",
         "docs/A.md#three: no heading #three",
         "missing/ does not exist"]
