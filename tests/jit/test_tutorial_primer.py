@@ -1,4 +1,6 @@
-"""The RPython primer (docs/tutorial/rpython-primer.md) shows real messages:
+"""The tutorial's checks that need Python 2.7 and rpython.
+
+The RPython primer (docs/tutorial/rpython-primer.md) shows real messages:
 rerun each example through RPython's `interpret` and check that it fails
 with the class and the lines the primer quotes, and that the same function
 runs on plain Python (the point of the primer: CPython does not notice).
@@ -99,3 +101,31 @@ def test_the_resize_check_needs_its_option(monkeypatch):
     mod = load(os.path.join("docs", "tutorial", "examples", "rpython",
                             "resized_list.py"))
     assert interpret(mod.f, mod.ARGS) == 4
+
+
+# -- docs/tutorial/reading-a-trace.md quotes examples/make-trace.txt, what
+# `make trace` printed for branch.lox: rerun it and compare what does not
+# depend on the run (addresses and the numbering of loops and guards do).
+
+SUMMARY = re.compile(r"^(per iteration: .*|preamble \(once\): .*|in all: .*|"
+                     r"by name: .*|OVERALL: .*|  aborted: .*)$", re.M)
+
+
+def summaries(text):
+    return SUMMARY.findall(text)
+
+
+def test_recorded_make_trace_of_branch_is_what_make_trace_prints():
+    from jitview.harness import Harness
+    examples = os.path.join(ROOT, "docs", "tutorial", "examples")
+    with io.open(os.path.join(examples, "make-trace.txt"),
+                 encoding="latin-1") as f:
+        recorded = f.read()
+    start = recorded.index("jitview: docs/tutorial/examples/branch.lox ran")
+    end = recorded.index("jitview: docs/tutorial/examples/objects.lox ran")
+    with open(os.path.join(examples, "branch.lox")) as f:
+        run = Harness().run(f.read())
+    assert run.status == 0 and run.output == "4500\n"
+    expected = summaries(recorded[start:end])
+    assert len(expected) >= 6
+    assert summaries(run.render()) == expected
