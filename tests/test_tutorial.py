@@ -155,3 +155,25 @@ def test_marker_parts_are_found_only_where_they_are():
     assert contains_run(haystack, ["a", "b"])
     assert not contains_run(haystack, ["a", "c"])
     assert list(parts("a\n...\nb\nc\n")) == [["a"], ["b", "c"]]
+
+
+def test_every_example_is_used_by_a_guide():
+    text = "".join(read(doc) for doc in documents())
+    for directory, _, files in os.walk(EXAMPLES):
+        for name in files:
+            rel = os.path.relpath(os.path.join(directory, name), TUTORIAL)
+            if name.endswith((".out", ".log", ".pyc")):
+                continue    # each goes with its .lox, checked above
+            assert rel in text or os.path.basename(rel) in text, rel
+
+
+def test_primer_quotes_the_stand_in_jitdriver_message():
+    """The primer quotes what minilang's CPython JitDriver says when a
+    merge point gets a variable it does not list."""
+    from minilang.rlib import JitDriver
+    driver = JitDriver(greens=[], reds=["i"])
+    with pytest.raises(TypeError) as info:
+        driver.jit_merge_point(i=0, total=0)
+    quoted = "TypeError: %s" % info.value
+    primer = " ".join(read(os.path.join(TUTORIAL, "rpython-primer.md")).split())
+    assert quoted in primer
