@@ -156,9 +156,9 @@ class Harness(object):
 class HarnessPolicy(JitPolicy):
     """The binary's policy (look inside everything not marked otherwise),
     except RPython's float-to-string conversion (rdtoa, behind minilang's
-    format_number): it computes with raw addresses, which the JIT cannot
-    do untranslated (int_sub of two symbolic addresses), so here printing
-    a number is a residual call where the binary would trace into it."""
+    numformat.format_number): it computes with raw addresses, which the JIT
+    cannot do untranslated (int_sub of two symbolic addresses).  The binary
+    does not trace into it either: format_number is @dont_look_inside."""
 
     def look_inside_function(self, func):
         if (func.__module__ or "").startswith("rpython.rlib.rdtoa"):

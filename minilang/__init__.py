@@ -13,6 +13,7 @@ Reading order, following a program through the pipeline:
     objects.py        Lox values (numbers, strings, closures, classes...)
     globalscope.py    global variables
     builtins.py       native functions (clock)
+    numformat.py      how print shows a number (C's %g)
     errors.py         compile errors, runtime errors, exit codes
     main.py           the command line, shared by CPython and the binary
     profiler.py       minilang --profile: vmprof samples of Lox functions

@@ -10,7 +10,8 @@ the boxes it can prove do not escape (no `new_with_vtable` in the trace),
 which is why `W_Number` has a single immutable float field.
 """
 
-from minilang.rlib import format_number, elidable, promote, unroll_safe
+from minilang.numformat import format_number
+from minilang.rlib import elidable, promote, unroll_safe
 
 
 class W_Root(object):

@@ -101,7 +101,7 @@ def test_printed_numbers_are_c_percent_g(tmp_path):
 
 def test_format_number_matches_percent_g_directly():
     # The same function the binary uses (on formatd), here on Python's %.5e.
-    from minilang.rlib import format_number
+    from minilang.numformat import format_number
     values = interesting_doubles(50000, seed=7)
     wrong = [(repr(x), format_number(x)) for x in values
              if format_number(x) != c_g(x)]
