@@ -26,6 +26,7 @@ import pytest
 
 from jitview import log as jitlog
 from jitview import render
+from excerpts import parts
 from runner import ROOT
 
 TUTORIAL = os.path.join(ROOT, "docs", "tutorial")
@@ -56,20 +57,6 @@ def all_blocks():
             yield pytest.param(doc, kind, args, lang, text,
                                id="%s-%d-%s" % (os.path.basename(doc), i,
                                                 kind or lang or "plain"))
-
-
-def parts(text):
-    """The runs of lines of a block, split at lines that are `...`."""
-    run = []
-    for line in text.splitlines():
-        if line.strip() == "...":
-            if run:
-                yield run
-            run = []
-        else:
-            run.append(line)
-    if run:
-        yield run
 
 
 def contains_run(haystack, run):
@@ -110,12 +97,12 @@ def test_block(doc, kind, args, lang, text):
         assert text == run_lox(paths[0])
     elif kind == "recorded":
         haystack = read(paths[0])
-        for run in parts(text):
+        for run in parts(text.splitlines()):
             assert contains_run(haystack, run), run
     elif kind == "log":
         source = read(paths[1]).splitlines()
         haystack = render.render(jitlog.parse(read(paths[0])), source)
-        for run in parts(text):
+        for run in parts(text.splitlines()):
             assert contains_run(haystack, run), run
     elif kind == "rpython":
         # The message itself is checked on Python 2.7; here: the example is
@@ -154,7 +141,7 @@ def test_marker_parts_are_found_only_where_they_are():
     haystack = "a\nb\nc\n"
     assert contains_run(haystack, ["a", "b"])
     assert not contains_run(haystack, ["a", "c"])
-    assert list(parts("a\n...\nb\nc\n")) == [["a"], ["b", "c"]]
+    assert list(parts("a\n...\nb\nc\n".splitlines())) == [["a"], ["b", "c"]]
 
 
 def test_every_example_is_used_by_a_guide():

@@ -15,6 +15,7 @@ import imp
 import io
 import os
 import re
+import sys
 
 import pytest
 
@@ -23,6 +24,8 @@ from rpython.rtyper.test.test_llinterp import interpret
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__),
                                      os.pardir, os.pardir))
 PRIMER = os.path.join(ROOT, "docs", "tutorial", "rpython-primer.md")
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+from excerpts import parts  # noqa: E402
 BLOCK = re.compile(r"<!-- check: rpython (\S+) -->\n```\w*\n(.*?)^```",
                    re.M | re.S)
 
@@ -31,19 +34,6 @@ def quoted():
     with io.open(PRIMER, encoding="utf-8") as f:
         text = f.read()
     return [(str(m.group(1)), m.group(2)) for m in BLOCK.finditer(text)]
-
-
-def parts(lines):
-    run = []
-    for line in lines:
-        if line.strip() == "...":
-            if run:
-                yield run
-            run = []
-        else:
-            run.append(line)
-    if run:
-        yield run
 
 
 def line_matches(actual, expected):
