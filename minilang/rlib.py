@@ -35,6 +35,7 @@ try:
     from rpython.translator.tool.cbuild import ExternalCompilationInfo
     from rpython.rlib.longlong2float import longlong2float, float2longlong
     from rpython.rlib.rarithmetic import r_int64
+    from rpython.rlib.unroll import unrolling_iterable
     HAVE_RPYTHON = True
 except ImportError:
     HAVE_RPYTHON = False
@@ -178,27 +179,21 @@ long minilang_address_space_left(void) {
     def lift_heap_limit():
         pass
 
+    # The exceptions a bug is likely to raise, by name: translated code has
+    # no tracebacks and no class names.
+    _KNOWN_EXCEPTIONS = unrolling_iterable([
+        (ZeroDivisionError, "ZeroDivisionError"),
+        (OverflowError, "OverflowError"), (KeyError, "KeyError"),
+        (IndexError, "IndexError"), (ValueError, "ValueError"),
+        (AssertionError, "AssertionError"),
+        (NotImplementedError, "NotImplementedError"),
+        (OSError, "OSError"), (IOError, "IOError")])
+
     def describe_exception(e):
-        """Which exception `e` is, for a bug report.  Translated code has
-        no tracebacks and no class names, so the likely ones are listed."""
-        if isinstance(e, ZeroDivisionError):
-            return "ZeroDivisionError"
-        if isinstance(e, OverflowError):
-            return "OverflowError"
-        if isinstance(e, KeyError):
-            return "KeyError"
-        if isinstance(e, IndexError):
-            return "IndexError"
-        if isinstance(e, ValueError):
-            return "ValueError"
-        if isinstance(e, AssertionError):
-            return "AssertionError"
-        if isinstance(e, NotImplementedError):
-            return "NotImplementedError"
-        if isinstance(e, OSError):
-            return "OSError"
-        if isinstance(e, IOError):
-            return "IOError"
+        """Which exception `e` is, for a bug report."""
+        for cls, name in _KNOWN_EXCEPTIONS:
+            if isinstance(e, cls):
+                return name
         return "an RPython exception"
 
     # --- the sampling profiler (minilang --profile), RPython's rvmprof.
