@@ -26,19 +26,19 @@ import os
 
 # (name, chapter of docs/tutorial/, what it does): the one list.
 TECHNIQUES = [
-    ("virtualizable", 9,
+    ("virtualizable", 10,
      "the frame's slots and stack live in registers inside a trace"),
-    ("inlining", 10,
+    ("inlining", 11,
      "a call's Code is promoted, so the tracer follows the call into the "
      "callee; recursion goes through call_assembler"),
-    ("constant-globals", 11,
+    ("constant-globals", 12,
      "a global's value is a quasi-immutable constant until reassigned"),
-    ("method-versions", 12,
+    ("method-versions", 13,
      "method lookup is an @elidable function of the class and its version"),
-    ("maps", 12,
+    ("maps", 13,
      "instances are laid out by shared maps: a field is an index, not a "
      "dictionary lookup"),
-    ("unboxed-numbers", 13,
+    ("unboxed-numbers", 14,
      "numbers in fields, cells and globals are stored as raw floats"),
 ]
 
