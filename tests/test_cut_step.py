@@ -264,3 +264,8 @@ def test_the_command_line_cuts_a_tree(tmp_path):
     usage = subprocess.run([os.path.join(ROOT, "tools", "cut-step"), "99",
                             str(target)], stderr=subprocess.PIPE)
     assert usage.returncode == 64
+
+
+def test_marker_steps_are_the_steps_that_change_a_file():
+    assert cut_step.marker_steps("a.py", text(SOURCE)) == {5, 7, 9}
+    assert cut_step.marker_steps("a.md", text(SOURCE)) == set()
