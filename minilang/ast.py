@@ -348,7 +348,11 @@ def show(node):
     if isinstance(node, Grouping):
         return "(group %s)" % show(node.expr)
     if isinstance(node, Call):
-        return "(call %s%s)" % (show(node.callee), show_all(node.args))
+        # One comprehension per list: RPython gives each list of nodes
+        # its own type (Expr, Stmt, Function), so one helper taking all
+        # three would not annotate.
+        args = "".join([" " + show(arg) for arg in node.args])
+        return "(call %s%s)" % (show(node.callee), args)
     if isinstance(node, Get):
         return "(. %s %s)" % (show(node.obj), node.name.value)
     if isinstance(node, Set):
@@ -361,7 +365,7 @@ def show(node):
     if isinstance(node, Var):
         return "(var %s %s)" % (node.name.value, show(node.init))
     if isinstance(node, Block):
-        return "(block%s)" % show_all(node.body)
+        return "(block%s)" % "".join([" " + show(s) for s in node.body])
     if isinstance(node, If):
         return "(if %s %s %s)" % (show(node.cond), show(node.then),
                                   show(node.otherwise))
@@ -375,12 +379,10 @@ def show(node):
     if isinstance(node, Function):
         return "(fun %s (%s)%s)" % (
             node.name.value, " ".join([p.value for p in node.params]),
-            show_all(node.body))
+            "".join([" " + show(s) for s in node.body]))
     if isinstance(node, Class):
+        methods = "".join([" " + show(m) for m in node.methods])
         return "(class %s %s%s)" % (node.name.value, show(node.superclass),
-                                    show_all(node.methods))
+                                    methods)
     return "?"
 
-
-def show_all(nodes):
-    return "".join([" " + show(node) for node in nodes])
