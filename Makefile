@@ -3,18 +3,32 @@
 #   make run             run an example on CPython 3 (untranslated)
 #   make test            every test: CPython 3, the JIT tests on Python 2.7,
 #                        the translation, and the corpus on the binary
+#   make check           the checks of this tutorial step (tools/step-check)
+#> step 9
 #   make translate       bin/minilang, with the JIT   (~8 min)
+#< step 9
+#> step 8
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
+#< step 8
+#> step 15
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
 #                        with a chart in build/bench/ (bench/README.md)
 #   make fuzz CASES=N    N mutated corpus programs, untranslated vs. the
 #                        binary (MINILANG_BIN, default bin/minilang)
 #   make profile FILE=f.lox  run f.lox on bin/minilang under the profiler
 #                        and print its Lox functions by self and total time
+#< step 15
+#> step 9
 #   make trace FILE=prog.lox   the loops the JIT compiles for prog.lox, without
 #                        translating (FILE="a.lox b.lox": several, one build)
 #   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
 #                        PYPYLOG=jit-log-opt,jit-summary:jit.log
+#< step 9
+#> source
+#   make step N=3        the tree of tutorial step 3 (docs/tutorial/) in
+#                        build/step-3/, and its checks; `make check` there
+#                        reruns them (make steps: all 15, a line each)
+#< source
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -25,28 +39,45 @@ PY2DEPS := $(ENV)/py2
 PYTHON27 ?= $(shell tools/find-python27)
 PY2     := PYTHONPATH=$(CURDIR)/$(PY2DEPS):$(CURDIR) $(PYTHON27)
 SOURCES := $(wildcard minilang/*.py) targets/targetminilang.py
+#> step 5
 EXAMPLE ?= examples/fizzbuzz.lox
+#< step 5
+#before step 5: EXAMPLE ?= examples/hello.lox
 TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench fuzz profile trace setup setup-py3 setup-py2 clean
+        bench fuzz profile trace setup setup-py3 setup-py2 clean check \
+        step steps
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
 
 test: setup
 	@$(TIMED) "CPython 3: unit tests and the program corpus" $(MAKE) -s test-cpython
+#> step 9
 	@$(TIMED) "Python 2.7: JIT trace tests" $(MAKE) -s test-jit
+#< step 9
+#> source
+	@$(TIMED) "the 15 tutorial steps, cut and checked" $(MAKE) -s steps
+#< source
+#> step 9
 	@$(TIMED) "translation with the JIT (bin/minilang)" $(MAKE) -s translate
+#< step 9
+#> step 15
 	@$(TIMED) "bin/minilang: corpus, examples, command line, robustness" $(MAKE) -s test-binary
+#< step 15
 
 test-cpython: $(ENV)/py3.ok
 	$(PY3) -m pytest -q tests
 
+#> step 9
 test-jit: $(ENV)/py2.ok
 	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider \
 	    --confcutdir=. $(if $(K),-k "$(K)") .
 
+#< step 9
+
+#> step 15
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
@@ -59,11 +90,14 @@ MINILANG_BIN ?= $(CURDIR)/bin/minilang
 fuzz: $(ENV)/py3.ok
 	@test -x $(MINILANG_BIN) || { echo "no binary $(MINILANG_BIN): make translate"; exit 1; }
 	$(PY3) tests/fuzz.py --cases $(CASES) --binary $(MINILANG_BIN) $(if $(SEED),--seed $(SEED))
+#< step 15
 
+#> step 9
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
 	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(FILE)
+#< step 9
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok
@@ -76,10 +110,12 @@ $(ENV)/py3.ok: setup.cfg
 	$(PY3) -m pip install -q -e .[test]
 	touch $@
 
+#> step 15
 # matplotlib, for the chart of `make bench` only (not needed by the tests).
 $(ENV)/py3-bench.ok: $(ENV)/py3.ok setup.cfg
 	$(PY3) -m pip install -q -e .[bench]
 	touch $@
+#< step 15
 
 $(ENV)/py2.ok:
 	@test -n "$(PYTHON27)" || { tools/find-python27 --explain; exit 1; }
@@ -87,8 +123,8 @@ $(ENV)/py2.ok:
 	    rpython==0.2.1 rply==0.7.8 "pytest<3"
 	touch $@
 
+#> step 9
 translate: bin/minilang
-translate-nojit: bin/minilang-nojit
 
 bin/minilang: $(SOURCES) $(ENV)/py2.ok
 	mkdir -p build bin
@@ -96,6 +132,10 @@ bin/minilang: $(SOURCES) $(ENV)/py2.ok
 	    ../targets/targetminilang.py > translate-jit.log 2>&1 \
 	    || { tail -40 translate-jit.log; exit 1; }
 	mv build/minilang-jit $@
+#< step 9
+
+#> step 8
+translate-nojit: bin/minilang-nojit
 
 bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
 	mkdir -p build bin
@@ -103,7 +143,9 @@ bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
 	    ../targets/targetminilang.py > translate-nojit.log 2>&1 \
 	    || { tail -40 translate-nojit.log; exit 1; }
 	mv build/minilang-nojit $@
+#< step 8
 
+#> step 15
 # The table, results.json, results.md and chart.png go to build/bench/.
 # BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS="--only fib --runs 5"
 # or BENCH_ARGS="--binary jit=bin/minilang --binary other=PATH" (bench/README.md).
@@ -116,6 +158,43 @@ profile: $(ENV)/py3.ok bin/minilang
 	mkdir -p build
 	bin/minilang --profile build/profile.prof $(FILE)
 	$(PY3) tools/profile-report build/profile.prof
+#< step 15
+
+# The checks of the tutorial step this tree is (tools/step-check): in a
+# tree cut by `make step N=...`, or here, where it is the last step.
+check: $(ENV)/py3.ok
+	@tools/step-check
+
+#> source
+# The steps are cut from this tree by tools/cut-step (its docstring and
+# docs/tutorial/README.md: the markers).  A cut shares this tree's .env.
+ALL_STEPS := 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15
+
+step: $(ENV)/py3.ok
+	@case "$(N)" in [1-9]|1[0-5]) ;; *) echo "usage: make step N=1..15" >&2; \
+	    exit 64;; esac
+	@tools/cut-step $(N) build/step-$(N)
+	@ln -sfn ../../$(ENV) build/step-$(N)/$(ENV)
+	@echo "step $(N) is in build/step-$(N): cd there; .env/py3/bin/python" \
+	    "-m minilang --help says what it does, make check reruns its checks"
+	@cd build/step-$(N) && tools/step-check
+
+# Each step's new checks (tools/step-check --new), a line per step; the
+# output of a step is in build/step-N.log.
+steps: $(ENV)/py3.ok $(ENV)/py2.ok
+	@mkdir -p build; failed=""; for n in $(ALL_STEPS); do \
+	    start=$$(date +%s); \
+	    { tools/cut-step $$n build/step-$$n && \
+	      ln -sfn ../../$(ENV) build/step-$$n/$(ENV) && \
+	      (cd build/step-$$n && tools/step-check --new); } \
+	        > build/step-$$n.log 2>&1 || failed="$$failed $$n"; \
+	    echo "step $$n ($$(( $$(date +%s) - start )) s):" \
+	        $$(grep -h '^step [0-9]*: ' build/step-$$n.log \
+	           | sed 's/^step [0-9]*: //' | tr '\n' ' '); \
+	done; \
+	test -z "$$failed" || { echo "steps that failed:$$failed" \
+	    "(build/step-N.log)"; exit 1; }
+#< source
 
 clean:
 	rm -rf $(ENV) build bin .pytest_cache

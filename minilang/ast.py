@@ -311,3 +311,76 @@ StmtList = list_box("StmtList")
 ExprList = list_box("ExprList")
 TokenList = list_box("TokenList")
 FunctionList = list_box("FunctionList")
+
+
+# ------------------------------------------------------ minilang --ast FILE
+
+def show_program(program):
+    """The tree as s-expressions, one top-level declaration a line."""
+    return "".join([show(statement) + "\n" for statement in program.body])
+
+
+def show(node):
+    """One node as an s-expression: `(print (+ 1 (group 2)))`.  A number
+    is shown as written; `_` is a missing part (an `if` without `else`)."""
+    if node is None:
+        return "_"
+    if isinstance(node, Number) or isinstance(node, Literal):
+        return node.last.value
+    if isinstance(node, String):
+        return '"%s"' % node.value
+    if isinstance(node, Variable):
+        return node.name.value
+    if isinstance(node, This):
+        return "this"
+    if isinstance(node, Super):
+        return "(super %s)" % node.name.value
+    if isinstance(node, Assign):
+        return "(= %s %s)" % (node.name.value, show(node.value))
+    if isinstance(node, Unary):
+        return "(%s %s)" % (node.op.value, show(node.operand))
+    if isinstance(node, Binary):
+        return "(%s %s %s)" % (node.op.value, show(node.left),
+                               show(node.right))
+    if isinstance(node, Logical):
+        return "(%s %s %s)" % (node.op.value, show(node.left),
+                               show(node.right))
+    if isinstance(node, Grouping):
+        return "(group %s)" % show(node.expr)
+    if isinstance(node, Call):
+        return "(call %s%s)" % (show(node.callee), show_all(node.args))
+    if isinstance(node, Get):
+        return "(. %s %s)" % (show(node.obj), node.name.value)
+    if isinstance(node, Set):
+        return "(.= %s %s %s)" % (show(node.obj), node.name.value,
+                                  show(node.value))
+    if isinstance(node, ExprStmt):
+        return "(expr %s)" % show(node.expr)
+    if isinstance(node, Print):
+        return "(print %s)" % show(node.expr)
+    if isinstance(node, Var):
+        return "(var %s %s)" % (node.name.value, show(node.init))
+    if isinstance(node, Block):
+        return "(block%s)" % show_all(node.body)
+    if isinstance(node, If):
+        return "(if %s %s %s)" % (show(node.cond), show(node.then),
+                                  show(node.otherwise))
+    if isinstance(node, While):
+        return "(while %s %s)" % (show(node.cond), show(node.body))
+    if isinstance(node, For):
+        return "(for %s %s %s %s)" % (show(node.init), show(node.cond),
+                                      show(node.incr), show(node.body))
+    if isinstance(node, Return):
+        return "(return %s)" % show(node.value)
+    if isinstance(node, Function):
+        return "(fun %s (%s)%s)" % (
+            node.name.value, " ".join([p.value for p in node.params]),
+            show_all(node.body))
+    if isinstance(node, Class):
+        return "(class %s %s%s)" % (node.name.value, show(node.superclass),
+                                    show_all(node.methods))
+    return "?"
+
+
+def show_all(nodes):
+    return "".join([" " + show(node) for node in nodes])

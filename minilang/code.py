@@ -11,8 +11,10 @@ one of its parent's constants (CLOSURE's operand); programs never see one.
 
 from minilang import opcodes as op
 from minilang.objects import W_Root
+#> step 15 the profiler
 from minilang.profiler import full_name
 from minilang.rlib import register_code_class, register_code
+#< step 15
 
 
 class Code(W_Root):
@@ -30,9 +32,11 @@ class Code(W_Root):
         self.frame_size = frame_size      # slots + deepest operand stack
         self.upvalue_count = upvalue_count
         self.globals = globals
+        #> step 15
         # Give it a unique id for the profiler (profiler.py), which names
         # samples by these ids; costs nothing while not profiling.
         register_code(self, full_name)
+        #< step 15
 
     def str(self):
         return "<code %s>" % self.name
@@ -80,5 +84,7 @@ class Code(W_Root):
         """That local's slot, or that cell's index."""
         return self.read_byte(pc + op.capture_offset(i) + 1)
 
+#> step 15
 # Code objects are what the profiler's samples name (profiler.py).
 register_code_class(Code, full_name)
+#< step 15

@@ -152,6 +152,7 @@ class CodeBuilder(object):
             offset = 0
         self.emit(op.LOOP, line_of(token), [offset])
 
+    #> step 5 variables
     # --------------------------------------------------------- variables
 
     def load(self, access, line):
@@ -193,6 +194,7 @@ class CodeBuilder(object):
     def pop_locals(self, locals, line):
         for i in range(len(locals) - 1, -1, -1):
             self.emit(op.POP, line)
+    #< step 5
 
     # -------------------------------------------------------- statements
 
@@ -203,6 +205,7 @@ class CodeBuilder(object):
         elif isinstance(node, ast.Print):
             self.expression(node.expr)
             self.emit(op.PRINT, line_of(node.last))
+        #> step 5 variables and control flow
         elif isinstance(node, ast.Var):
             self.var_declaration(node)
         elif isinstance(node, ast.Block):
@@ -215,15 +218,21 @@ class CodeBuilder(object):
             self.while_statement(node)
         elif isinstance(node, ast.For):
             self.for_statement(node)
+        #< step 5
+        #> step 6 functions
         elif isinstance(node, ast.Return):
             self.return_statement(node)
         elif isinstance(node, ast.Function):
             self.function_declaration(node)
+        #< step 6
+        #> step 7 classes
         elif isinstance(node, ast.Class):
             self.class_declaration(node)
+        #< step 7
         else:
             raise InternalError("compiler: unknown statement")
 
+    #> step 5
     def var_declaration(self, node):
         k = 0
         if node.declared is None:
@@ -294,7 +303,9 @@ class CodeBuilder(object):
             self.depth = depth
             self.emit(op.POP, line)
         self.pop_locals(node.locals, line_of(end))
+    #< step 5
 
+    #> step 6
     def return_statement(self, node):
         line = line_of(node.last)
         if node.value is not None:
@@ -355,7 +366,9 @@ class CodeBuilder(object):
                 self.code.append(byte)
                 self.lines.append(close)
             self.clox_size += op.CAPTURE_SIZE
+    #< step 6
 
+    #> step 7
     def class_declaration(self, node):
         name_line = line_of(node.name)
         k = self.name_constant(node.name)
@@ -383,6 +396,7 @@ class CodeBuilder(object):
         if local is None:
             return resolver.Access(resolver.GLOBAL, 0, None, node.name)
         return resolver.Access(resolver.LOCAL, local.slot, local, node.name)
+    #< step 7
 
     # ------------------------------------------------------- expressions
 
@@ -400,10 +414,12 @@ class CodeBuilder(object):
                 self.emit(op.FALSE, node.line())
             else:
                 self.emit(op.NIL, node.line())
+        #> step 5
         elif isinstance(node, ast.Variable):
             self.load(node.resolved, node.line())
         elif isinstance(node, ast.Assign):
             self.store(node.resolved, node.value, node.line())
+        #< step 5
         elif isinstance(node, ast.Grouping):
             self.expression(node.expr)
         elif isinstance(node, ast.Unary):
@@ -416,10 +432,15 @@ class CodeBuilder(object):
             self.expression(node.left)
             self.expression(node.right)
             self.emit(BINARY_OPS[node.op.name], node.line())
+        #> step 5
         elif isinstance(node, ast.Logical):
             self.logical(node)
+        #< step 5
+        #> step 6
         elif isinstance(node, ast.Call):
             self.call(node)
+        #< step 6
+        #> step 7
         elif isinstance(node, ast.Get):
             self.expression(node.obj)
             k = self.name_constant(node.name)
@@ -436,9 +457,11 @@ class CodeBuilder(object):
             self.load(node.this_resolved, node.line())
             self.load(node.super_resolved, node.line())
             self.emit_arg(op.GET_SUPER, k, node.line())
+        #< step 7
         else:
             raise InternalError("compiler: unknown expression")
 
+    #> step 5
     def logical(self, node):
         self.expression(node.left)
         line = node.left.line()
@@ -454,30 +477,36 @@ class CodeBuilder(object):
             self.emit(op.POP, line)
             self.expression(node.right)
             self.patch_jump(end_jump, node.right.last)
+    #< step 5
 
+    #> step 6
     def call(self, node):
         callee = node.callee
         argc = len(node.args)
         line = node.line()
+        #> step 7
         if isinstance(callee, ast.Get):
             self.expression(callee.obj)
             k = self.name_constant(callee.name)
             self.arguments(node.args)
             self.emit(op.INVOKE, line, [k, argc])
-        elif isinstance(callee, ast.Super):
+            return
+        if isinstance(callee, ast.Super):
             k = self.name_constant(callee.name)
             self.load(callee.this_resolved, line_of(callee.name))
             self.arguments(node.args)
             self.load(callee.super_resolved, line)
             self.emit(op.SUPER_INVOKE, line, [k, argc])
-        else:
-            self.expression(callee)
-            self.arguments(node.args)
-            self.emit_arg(op.CALL, argc, line)
+            return
+        #< step 7
+        self.expression(callee)
+        self.arguments(node.args)
+        self.emit_arg(op.CALL, argc, line)
 
     def arguments(self, args):
         for arg in args:
             self.expression(arg)
+    #< step 6
 
 
 BINARY_OPS = {

@@ -19,9 +19,14 @@ from minilang import opcodes as op
 from minilang.code import Code
 from minilang.errors import LoxRuntimeError, InternalError, Interrupted
 from minilang.frame import Frame
-from minilang.objects import (W_Number, W_String, W_Closure, W_Native,
-                              W_Class, W_Instance, W_BoundMethod, Cell,
+from minilang.objects import (W_Number, W_String, W_Closure,
                               w_nil, w_true, w_false, w_bool)
+#> step 6 functions
+from minilang.objects import W_Native, Cell
+#< step 6
+#> step 7 classes
+from minilang.objects import W_Class, W_Instance, W_BoundMethod
+#< step 7
 from minilang.rlib import (JitDriver, unroll_safe, promote, hint,
                            StackOverflow, check_stack_overflow,
                            interrupt_requested, lift_heap_limit, profiled,
@@ -36,6 +41,7 @@ from minilang.streams import stdout
 MAX_CALL_DEPTH = 4000
 
 
+#> step 9 the JitDriver
 def get_printable_location(pc, code):
     """How a position in the program is named in JIT traces and logs."""
     name = code.name if code.name else "script"
@@ -63,6 +69,7 @@ jitdriver = JitDriver(
     # the machine code, so the profiler can name samples taken inside it.
     get_unique_id=lambda pc, code: code_unique_id(code),
     name='minilang')
+#< step 9
 
 
 def run(frame):
@@ -114,6 +121,7 @@ SAVES_PC = "".join([chr(int(number not in _PC_NOT_NEEDED))
                     for number in range(256)])
 
 
+#> step 15 the profiler
 # The profiler (profiler.py) keeps a stack of the Codes being run: this
 # decorator pushes frame.code's unique id on entry and pops it on exit.
 # The JIT leaves these pushes out of traces (they cost nothing in machine
@@ -122,6 +130,7 @@ SAVES_PC = "".join([chr(int(number not in _PC_NOT_NEEDED))
 # get_unique_id above).  When a guard fails, the JIT redoes the pushes for
 # the Lox frames it rebuilds.
 @profiled(lambda frame: frame.code)
+#< step 15
 def execute(frame):
     # JIT technique: `access_directly` tells RPython that this function
     # works on the virtualizable frame itself, so its reads and writes of
@@ -132,9 +141,11 @@ def execute(frame):
     code = frame.code
     pc = 0
     while True:
+        #> step 9
         # The top of the loop is the JIT's merge point: a trace is a path
         # from one (pc, code) back to the same (pc, code).
         jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
+        #< step 9
         opcode = code.read_byte(pc)
         if SAVES_PC[opcode] != '\x00':
             frame.pc = pc
@@ -155,11 +166,13 @@ def execute(frame):
         elif opcode == op.POP:
             frame.pop()
 
+        #> step 5 variables
         # ------------------------------------------------------- variables
         elif opcode == op.GET_LOCAL:
             frame.push(frame.load(code.read_byte(arg)))
         elif opcode == op.SET_LOCAL:
             frame.store(code.read_byte(arg), frame.peek(0))
+        #> step 6 closures
         elif opcode == op.MAKE_CELL:
             slot = code.read_byte(arg)
             frame.store(slot, Cell(frame.load(slot)))
@@ -171,6 +184,7 @@ def execute(frame):
             frame.push(frame.closure.cells[code.read_byte(arg)].get())
         elif opcode == op.SET_UPVALUE:
             frame.closure.cells[code.read_byte(arg)].set(frame.peek(0))
+        #< step 6
         elif opcode == op.GET_GLOBAL:
             name = constant_name(code, code.read_byte(arg))
             value = code.globals.get(name)
@@ -186,7 +200,9 @@ def execute(frame):
             if cell is None:
                 raise LoxRuntimeError(errors.undefined_variable(name))
             cell.set(frame.peek(0))
+        #< step 5
 
+        #> step 7 classes
         # ------------------------------------------------------ properties
         elif opcode == op.GET_PROPERTY:
             name = constant_name(code, code.read_byte(arg))
@@ -206,6 +222,7 @@ def execute(frame):
             assert isinstance(superclass, W_Class)
             receiver = frame.pop()
             frame.push(bind_method(superclass, receiver, name))
+        #< step 7
 
         # ------------------------------------------------------- operators
         elif opcode == op.EQUAL:
@@ -249,6 +266,7 @@ def execute(frame):
         elif opcode == op.PRINT:
             print_value(frame.pop())
 
+        #> step 5 control flow
         # ---------------------------------------------------- control flow
         elif opcode == op.JUMP:
             pc += code.read_short(arg)
@@ -258,14 +276,28 @@ def execute(frame):
         elif opcode == op.LOOP:
             pc -= code.read_short(arg)
             check_interrupt()
+            #> step 9
             # A backward jump closes a loop of the Lox program: the place
             # where the JIT counts iterations and starts tracing.
             jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
+            #< step 9
+        #< step 5
 
         # ------------------------------------------ functions and classes
+        elif opcode == op.RETURN:
+            return frame.pop()
+        #> step 6 functions
         elif opcode == op.CALL:
             argc = code.read_byte(arg)
             call_value(frame, frame.peek(argc), argc)
+        elif opcode == op.CLOSURE:
+            function = code.constants[code.read_byte(arg)]
+            assert isinstance(function, Code)
+            frame.push(make_closure(frame, function, code, arg - 1))
+            # The instruction ends after its captured variables.
+            pc = arg - 1 + op.capture_offset(function.upvalue_count)
+        #< step 6
+        #> step 7
         elif opcode == op.INVOKE:
             name = constant_name(code, code.read_byte(arg))
             argc = code.read_byte(arg + 1)
@@ -279,14 +311,6 @@ def execute(frame):
             if method is None:
                 raise LoxRuntimeError(errors.undefined_property(name))
             call_closure(frame, method, argc, frame.peek(argc))
-        elif opcode == op.CLOSURE:
-            function = code.constants[code.read_byte(arg)]
-            assert isinstance(function, Code)
-            frame.push(make_closure(frame, function, code, arg - 1))
-            # The instruction ends after its captured variables.
-            pc = arg - 1 + op.capture_offset(function.upvalue_count)
-        elif opcode == op.RETURN:
-            return frame.pop()
         elif opcode == op.CLASS:
             frame.push(W_Class(constant_name(code, code.read_byte(arg))))
         elif opcode == op.INHERIT:
@@ -304,6 +328,7 @@ def execute(frame):
             assert isinstance(method, W_Closure)
             assert isinstance(klass, W_Class)
             klass.add_method(name, method)
+        #< step 7
         else:
             raise unknown_opcode(opcode, arg - 1, code)
 
@@ -334,10 +359,12 @@ def constant_name(code, index):
     return w_name.value
 
 
+#> step 6
 def cell_at(frame, slot):
     cell = frame.load(slot)
     assert isinstance(cell, Cell)
     return cell
+#< step 6
 
 
 def number_operands(frame):
@@ -374,6 +401,7 @@ INF = float("inf")
 NAN = INF - INF
 
 
+#> step 6
 @unroll_safe
 def make_closure(frame, function, code, pc):
     """CLOSURE at `pc`: capture, for each variable the function uses from
@@ -387,8 +415,10 @@ def make_closure(frame, function, code, pc):
         else:
             cells[i] = frame.closure.cells[index]
     return W_Closure(function, cells)
+#< step 6
 
 
+#> step 7
 def get_property(frame, name):
     instance = frame.peek(0)
     if not isinstance(instance, W_Instance):
@@ -426,13 +456,16 @@ def invoke(frame, name, argc):
     if method is None:
         raise LoxRuntimeError(errors.undefined_property(name))
     call_closure(frame, method, argc, receiver)
+#< step 7
 
 
+#> step 6
 def call_value(frame, callee, argc):
     """Call `callee`, which sits under its `argc` arguments on the stack;
     replace callee and arguments by the result."""
     if isinstance(callee, W_Closure):
         call_closure(frame, callee, argc, callee)
+    #> step 7
     elif isinstance(callee, W_BoundMethod):
         call_closure(frame, callee.method, argc, callee.receiver)
     elif isinstance(callee, W_Class):
@@ -445,6 +478,7 @@ def call_value(frame, callee, argc):
         else:
             frame.pop()
             frame.push(instance)
+    #< step 7
     elif isinstance(callee, W_Native):
         call_native(frame, callee, argc)
     else:
@@ -482,3 +516,4 @@ def call_native(frame, native, argc):
     result = native.function(args)
     frame.drop(argc + 1)
     frame.push(result)
+#< step 6

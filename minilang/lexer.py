@@ -144,3 +144,13 @@ class TokenStream(object):
         return token
 
     __next__ = next
+
+
+def show_tokens(tokens):
+    """`minilang --tokens FILE`: one token a line, its line number, name
+    and lexeme (an ERROR token's message)."""
+    lines = []
+    for token in tokens:
+        lines.append("%4d %-13s %s\n" % (line_of(token), token.name,
+                                         token.value))
+    return "".join(lines)

@@ -2,6 +2,8 @@
 
     minilang FILE         run a file
     minilang              a REPL: each line runs at the top level
+    minilang --tokens FILE  print the tokens of FILE (lexer.py)
+    minilang --ast FILE   print the syntax tree of FILE (ast.py)
     minilang --dis FILE   print the bytecode of FILE instead of running it
     minilang --help       every option (and --version)
     minilang --max-heap SIZE FILE   run with the heap limited (64MB, 2GB)
@@ -23,20 +25,12 @@ line), and a closed standard output ends it quietly (exit 141).
 import os
 
 from minilang import __version__, errors
-from minilang.builtins import define_builtins
-from minilang.compiler import compile_program
-from minilang.disassembler import disassemble
 from minilang.errors import (FoundErrors, LoxRuntimeError, InternalError,
                              Interrupted, OutputClosed,
                              EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
                              EXIT_RUNTIME_ERROR, EXIT_IO_ERROR,
                              EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED)
-from minilang.frame import Frame
-from minilang.globalscope import Globals
-from minilang.interpreter import run
-from minilang.lexer import tokenize
-from minilang.objects import W_Closure
-from minilang.parser import parse, SyntaxErrorsFound
+from minilang.lexer import tokenize, show_tokens
 from minilang.rlib import (read_file, read_chunk, StackOverflow,
                            check_stack_overflow, install_signal_handlers,
                            interrupt_requested, physical_memory,
@@ -44,8 +38,29 @@ from minilang.rlib import (read_file, read_chunk, StackOverflow,
                            lift_heap_limit, describe_exception,
                            GC_READS_PYPY_GC_MAX)
 from minilang.streams import stdout, write_error_line
+#> step 2 the grammar
+from minilang import ast
+from minilang.parser import parse, SyntaxErrorsFound
 from minilang import compile_errors
+#< step 2
+#> step 3 bytecode
+from minilang.compiler import compile_program
+from minilang.disassembler import disassemble
+#< step 3
+#> step 4 the interpreter loop
+from minilang.frame import Frame
+from minilang.interpreter import run
+from minilang.objects import W_Closure
+#< step 4
+#> step 5 variables
+from minilang.globalscope import Globals
+#< step 5
+#> step 6 functions
+from minilang.builtins import define_builtins
+#< step 6
+#> step 15 the profiler
 from minilang import profiler
+#< step 15
 
 
 class Option(object):
@@ -59,12 +74,25 @@ class Option(object):
 OPTIONS = [
     Option("--help", "-h", "", "print this help and exit"),
     Option("--version", "", "", "print the version and exit"),
+    Option("--tokens", "", "", "print the file's tokens instead of running "
+           "it"),
+    #> step 2
+    Option("--ast", "", "", "print the file's syntax tree instead of "
+           "running it"),
+    #< step 2
+    #> step 3
     Option("--dis", "", "", "print the file's bytecode instead of running it"),
+    #< step 3
     Option("--max-heap", "", "SIZE", "limit the heap (e.g. 64MB, 2GB; "
            "default: half the memory)"),
+    #> step 15
     Option("--profile", "", "OUT", "write a sampling profile of the Lox "
            "functions to OUT (read it with tools/profile-report)"),
+    #< step 15
 ]
+
+# The options that show a stage of the pipeline instead of running the file.
+SHOW = ["--tokens", "--ast", "--dis"]
 
 
 def option_named(arg):
@@ -145,10 +173,20 @@ def parse_arguments(args):
             parsed.paths.append(arg)
     if len(parsed.paths) > 1:
         return None
-    if (parsed.has("--dis") or parsed.has("--profile")) and \
-            len(parsed.paths) == 0:
+    if len(parsed.paths) == 0 and (shown_stage(parsed) != "" or
+                                   parsed.has("--profile")):
+        return None
+    if len([name for name in SHOW if parsed.has(name)]) > 1:
         return None
     return parsed
+
+
+def shown_stage(parsed):
+    """The option of SHOW given, or "" to run the file."""
+    for name in SHOW:
+        if parsed.has(name):
+            return name
+    return ""
 
 
 def main(argv):
@@ -164,7 +202,7 @@ def main(argv):
         stdout.write("minilang %s\n" % __version__)
         stdout.flush()
         return EXIT_OK
-    dis = parsed.has("--dis")
+    show = shown_stage(parsed)
     args = parsed.paths
     heap_limit = -1
     if parsed.has("--max-heap"):
@@ -180,7 +218,7 @@ def main(argv):
         profile_path = ""
         if parsed.has("--profile"):
             profile_path = parsed.options["--profile"]
-        status = run_command(args, dis, profile_path)
+        status = run_command(args, show, profile_path)
         try:
             stdout.flush()
         except OutputClosed:
@@ -190,13 +228,19 @@ def main(argv):
         lift_heap_limit()
 
 
-def run_command(args, dis, profile_path):
+def run_command(args, show, profile_path):
     try:
         if len(args) == 0:
+            #> step 4
             return repl()
+            #< step 4
+            #before step 4: write_error_line(usage_line())
+            #before step 4: return EXIT_USAGE
+        #> step 15
         if profile_path != "":
             return profile_file(args[0], profile_path)
-        return run_file(args[0], dis)
+        #< step 15
+        return run_file(args[0], show)
     except Interrupted:
         return EXIT_INTERRUPTED
     except OutputClosed:
@@ -271,13 +315,22 @@ def parse_size(text):
     return int(value)
 
 
+#> step 3
 def new_globals():
+    #> step 5
     globals = Globals()
+    #> step 6
     define_builtins(globals)
+    #< step 6
     return globals
+    #< step 5
+    #before step 5: return None
+#< step 3
 
 
-def run_file(path, dis):
+def run_file(path, show):
+    """Run the file at `path`, or print the stage `show` (an option of
+    SHOW) of it."""
     try:
         source = read_file(path)
     except OSError:
@@ -286,24 +339,49 @@ def run_file(path, dis):
     except IOError:
         write_error_line('Could not open file "%s".' % path)
         return EXIT_IO_ERROR
+    if show == "--tokens":
+        stdout.write(show_tokens(tokenize(source)))
+        return EXIT_OK
+    #> step 2
+    if show == "--ast":
+        tokens = tokenize(source)
+        try:
+            program = parse(tokens)
+        except SyntaxErrorsFound:
+            report(compile_errors.report(tokens, None))
+            return EXIT_COMPILE_ERROR
+        stdout.write(ast.show_program(program))
+        return EXIT_OK
+    #< step 2
+    #> step 3
     globals = new_globals()
     code = compile_source(source, globals)
     if code is None:
         return EXIT_COMPILE_ERROR
-    if dis:
+    if show == "--dis":
         stdout.write(disassemble(code))
         return EXIT_OK
+    #< step 3
+    #> step 4
     try:
         return run_code(code)
     except OutOfMemoryReported:
         return EXIT_RUNTIME_ERROR
+    #< step 4
+    #before step 4: write_error_line("minilang: this step runs no program "
+    #before step 4:                  "yet; --help lists what it shows.")
+    #before step 4: return EXIT_USAGE
 
 
+#> step 4
 class OutOfMemoryReported(Exception):
     """The program ran out of memory and was told so: the REPL ends too
     (the binary's GC raises MemoryError once; the next time it aborts)."""
+#< step 4
 
 
+
+#> step 15
 def profile_file(path, profile_path):
     """minilang --profile OUT FILE: run FILE under the profiler."""
     profile = profiler.start(profile_path, path)
@@ -311,11 +389,14 @@ def profile_file(path, profile_path):
         write_error_line('Could not write profile "%s".' % profile_path)
         return EXIT_IO_ERROR
     try:
-        return run_file(path, False)
+        return run_file(path, "")
     finally:
         profile.stop()
+#< step 15
 
 
+
+#> step 3
 def compile_source(source, globals):
     """Compile a program; report compile errors and return None if any."""
     try:
@@ -335,11 +416,18 @@ def compile_source(source, globals):
         check_stack_overflow()
         write_error_line("[line 1] Error: Program too deeply nested.")
         return None
+#< step 3
 
 
+
+#> step 2
 def report(messages):
     for message in messages:
         write_error_line(message)
+#< step 2
+
+
+#> step 4
 
 
 def run_code(code):
@@ -404,3 +492,4 @@ def read_line(pending):
         if not chunk:
             return pending, "", True
         pending += chunk
+#< step 4

@@ -91,6 +91,7 @@ class W_String(W_Root):
         return isinstance(other, W_String) and self.value == other.value
 
 
+#> step 6 closures
 class Cell(W_Root):
     """The box of a local variable that a closure captures.
 
@@ -131,6 +132,7 @@ class Cell(W_Root):
 
     def str(self):
         return "<cell>"
+#< step 6
 
 
 class W_Closure(W_Root):
@@ -146,6 +148,7 @@ class W_Closure(W_Root):
         return "<fn %s>" % self.code.name
 
 
+#> step 6 natives
 class W_Native(W_Root):
     """A function written in RPython, such as `clock`."""
     _attrs_ = ['name', 'arity', 'function']
@@ -158,8 +161,10 @@ class W_Native(W_Root):
 
     def str(self):
         return "<native fn>"
+#< step 6
 
 
+#> step 5 globals (and, at step 7, methods)
 class VersionTag(object):
     """A fresh object each time a VersionedLookup's table changes."""
 
@@ -200,8 +205,10 @@ class VersionedLookup(object):
     def versioned_put(self, key, value):
         self.entries[key] = value
         self.version = VersionTag()
+#< step 5
 
 
+#> step 7 classes
 class W_Class(W_Root, VersionedLookup):
     """A class.  Methods are looked up through `find_method`, a
     VersionedLookup: constant-folded in a trace for a constant class, and
@@ -434,4 +441,4 @@ class W_BoundMethod(W_Root):
 
     def str(self):
         return self.method.str()
-
+#< step 7
