@@ -31,9 +31,15 @@ def quoted():
     return found
 
 
-def test_chapter_one_quotes_why_rplys_lexer_does_not_translate():
-    assert ("01-tokens.md", "examples/ch01-tokens/rply_lexer.py") in \
-        [(c, e) for (c, e, _) in quoted()]
+def test_the_chapters_quote_their_rpython_examples():
+    found = [(c, e) for (c, e, _) in quoted()]
+    for expected in [
+            ("01-tokens.md", "examples/ch01-tokens/rply_lexer.py"),
+            ("08-translating.md",
+             "examples/ch08-translating/unboxed_native.py"),
+            ("08-translating.md",
+             "examples/ch08-translating/shared_helper.py")]:
+        assert expected in found
 
 
 @pytest.mark.parametrize("chapter,example,block", quoted())
