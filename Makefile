@@ -47,7 +47,7 @@ TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
         bench fuzz profile trace setup setup-py3 setup-py2 clean check \
-        step steps
+        step steps steps-record
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -194,6 +194,17 @@ steps: $(ENV)/py3.ok $(ENV)/py2.ok
 	done; \
 	test -z "$$failed" || { echo "steps that failed:$$failed" \
 	    "(build/step-N.log)"; exit 1; }
+
+# After a change meant to change the traces of the JIT steps (9-14): their
+# operation counts, recorded again into tests/steps/traces.txt.
+steps-record: $(ENV)/py2.ok
+	@for n in 9 10 11 12 13 14; do \
+	    tools/cut-step $$n build/step-$$n > /dev/null && \
+	    ln -sfn ../../$(ENV) build/step-$$n/$(ENV) && \
+	    (cd build/step-$$n && \
+	     tools/step-check --record $(CURDIR)/tests/steps/traces.txt) \
+	    || exit 1; \
+	done
 #< source
 
 clean:

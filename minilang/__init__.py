@@ -20,6 +20,10 @@ Reading order, following a program through the pipeline:
     rlib.py           rpython.rlib, or stand-ins for it on CPython 3
     codeloader.py     Code trees to strings and back (jitview, trace tests)
 
+The tutorial's steps are cut from these files by the comments `#> step N`
+... `#< step N` and `#before step N:` (docs/tutorial/README.md, "How the
+steps are cut").
+
 Skip on a first read:
 
     compile_errors.py every compile error in clox's words and order (a

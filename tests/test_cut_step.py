@@ -264,3 +264,34 @@ def test_the_command_line_cuts_a_tree(tmp_path):
     usage = subprocess.run([os.path.join(ROOT, "tools", "cut-step"), "99",
                             str(target)], stderr=subprocess.PIPE)
     assert usage.returncode == 64
+
+
+def test_marker_steps_are_the_steps_that_change_a_file():
+    assert cut_step.marker_steps("a.py", text(SOURCE)) == {5, 7, 9}
+    assert cut_step.marker_steps("a.md", text(SOURCE)) == set()
+
+
+def test_blank_lines_around_a_cut_block_join_into_one_run():
+    source = """
+        def a():
+            pass
+
+
+        @> step 9
+        def b():
+            pass
+        @< step 9
+
+
+        def c():
+            pass
+        """
+    assert cut(source, 8) == text("""
+        def a():
+            pass
+
+
+        def c():
+            pass
+        """)
+    assert cut(source, 9).count("\n\n\n") == 2

@@ -1,6 +1,5 @@
-"""--tokens and --ast: the lexer's and the parser's output, shown.
-
-(--dis, the compiler's, is tests/test_disassembler.py.)"""
+"""--tokens, --ast and --dis: what the lexer, the parser and the compiler
+make of a file (tests/test_disassembler.py has more of --dis)."""
 
 from runner import run
 
@@ -61,3 +60,30 @@ def test_only_one_show_option(tmp_path):
     status, out, err = run(["--tokens", "--ast", path])
     assert (status, out) == (64, "") and err.startswith("Usage: ")
 #< step 2
+#> step 3
+
+
+def test_dis_of_expressions_and_print(tmp_path):
+    path = write(tmp_path, 'print 1 + 2 * -3;\nprint "a" + "b";\n')
+    assert run(["--dis", path]) == (0, "".join([
+        "== <script> ==\n",
+        "0000    1 CONSTANT            0 '1'\n",
+        "0002    | CONSTANT            1 '2'\n",
+        "0004    | CONSTANT            2 '3'\n",
+        "0006    | NEGATE\n",
+        "0007    | MULTIPLY\n",
+        "0008    | ADD\n",
+        "0009    | PRINT\n",
+        "0010    2 CONSTANT            3 'a'\n",
+        "0012    | CONSTANT            4 'b'\n",
+        "0014    | ADD\n",
+        "0015    | PRINT\n",
+        "0016    3 NIL\n",
+        "0017    | RETURN\n"]), "")
+
+
+def test_dis_of_a_program_with_a_compile_error(tmp_path):
+    path = write(tmp_path, "print 1 +;\n")
+    assert run(["--dis", path]) == (
+        65, "", "[line 1] Error at ';': Expect expression.\n")
+#< step 3
