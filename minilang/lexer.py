@@ -151,6 +151,12 @@ def show_tokens(tokens):
     and lexeme (an ERROR token's message)."""
     lines = []
     for token in tokens:
-        lines.append("%4d %-13s %s\n" % (line_of(token), token.name,
-                                         token.value))
+        lines.append(padded(str(line_of(token)), 4, True) + " " +
+                     padded(token.name, 13, False) + " " + token.value + "\n")
     return "".join(lines)
+
+
+def padded(text, width, right):
+    """`text` padded with spaces to `width` (RPython's % has no widths)."""
+    spaces = " " * max(0, width - len(text))
+    return spaces + text if right else text + spaces

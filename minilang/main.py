@@ -122,8 +122,11 @@ def usage_line():
 
 def help_text():
     lines = [usage_line(),
+             #> step 4
              "Run the Lox program in the file at path; without a path, "
              "start a REPL.",
+             #< step 4
+             #before step 4: "Show what minilang makes of the file at path.",
              "",
              "Options:"]
     for option in OPTIONS:
