@@ -164,3 +164,83 @@ def test_primer_quotes_the_stand_in_jitdriver_message():
     quoted = "TypeError: %s" % info.value
     primer = " ".join(read(os.path.join(TUTORIAL, "rpython-primer.md")).split())
     assert quoted in primer
+
+
+# -- Chapters 1-8 (docs/tutorial/0N-*.md).  They quote stored outputs with
+# `<!-- check: file ... -->` markers (test_block compares the quote with the
+# stored file); here each stored file is compared with a fresh run of what
+# made it, for every X.lox in examples/ch01-* to examples/ch08-*:
+#     X.tokens  python -m minilang --tokens X.lox
+#     X.ast     python -m minilang --ast X.lox
+#     X.dis     python -m minilang --dis X.lox
+#     X.err     the standard error of python -m minilang X.lox, which exits
+#               with the status LANG_ERROR_STATUS gives
+
+LANG_CHAPTERS = ["01-tokens.md", "02-grammar.md", "03-bytecode.md",
+                 "04-interpreter-loop.md", "05-variables-and-control-flow.md",
+                 "06-functions-and-closures.md", "07-classes.md",
+                 "08-translating.md"]
+LANG_SHOWN = {".tokens": "--tokens", ".ast": "--ast", ".dis": "--dis"}
+LANG_ERROR_STATUS = {
+    "ch01-tokens/stray": 65,
+    "ch04-interpreter-loop/type_error": 70,
+    "ch06-functions/arity": 70,
+}
+
+
+def lang_stored(extensions):
+    found = []
+    for directory in sorted(os.listdir(EXAMPLES)):
+        if re.match(r"ch0[1-8]-", directory):
+            for name in sorted(os.listdir(os.path.join(EXAMPLES, directory))):
+                if os.path.splitext(name)[1] in extensions:
+                    found.append(os.path.join(directory, name))
+    return found
+
+
+def run_minilang(args):
+    done = subprocess.run([sys.executable, "-m", "minilang"] + args,
+                          cwd=ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=120)
+    return (done.returncode, done.stdout.decode("latin-1"),
+            done.stderr.decode("latin-1"))
+
+
+@pytest.mark.parametrize("stored", lang_stored(LANG_SHOWN))
+def test_lang_chapter_stored_listing_is_what_minilang_shows(stored):
+    base, extension = os.path.splitext(stored)
+    program = os.path.join(EXAMPLES, base + ".lox")
+    status, out, err = run_minilang([LANG_SHOWN[extension], program])
+    assert (status, err) == (0, "")
+    assert out == read(os.path.join(EXAMPLES, stored))
+
+
+@pytest.mark.parametrize("stored", lang_stored([".err"]))
+def test_lang_chapter_stored_error_is_what_minilang_reports(stored):
+    base = os.path.splitext(stored)[0]
+    assert base in LANG_ERROR_STATUS, "say the exit status of " + base
+    status, out, err = run_minilang([os.path.join(EXAMPLES, base + ".lox")])
+    assert status == LANG_ERROR_STATUS[base]
+    assert err == read(os.path.join(EXAMPLES, stored))
+
+
+def test_lang_chapters_store_every_kind_of_output():
+    """The two tests above are not vacuous."""
+    for extension in list(LANG_SHOWN) + [".err"]:
+        assert lang_stored([extension]), extension
+    assert sorted(LANG_ERROR_STATUS) == [
+        os.path.splitext(p)[0] for p in lang_stored([".err"])]
+
+
+@pytest.mark.parametrize("number,name", list(enumerate(LANG_CHAPTERS, 1)))
+def test_lang_chapter_has_its_parts(number, name):
+    """Each chapter names its checkpoint, links the next chapter, ends with
+    its exercises, and the tutorial's README lists it."""
+    text = read(os.path.join(TUTORIAL, name))
+    assert text.startswith("# %d. " % number)
+    assert "make step N=%d\n" % number in text
+    if number < len(LANG_CHAPTERS):
+        assert "](%s)" % LANG_CHAPTERS[number] in text
+    assert re.findall(r"^## (.*)$", text, re.M)[-1] == "Exercises"
+    assert "(exercises/README.md" in text[text.rindex("\n## Exercises"):]
+    assert "](%s)" % name in read(os.path.join(TUTORIAL, "README.md"))
