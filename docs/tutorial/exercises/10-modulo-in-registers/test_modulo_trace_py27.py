@@ -1,16 +1,14 @@
 """Exercise 10: a loop using `%` keeps the frame in registers (Python 2.7,
 the JIT harness; make exercise NAME=10)."""
 
+import os
+
 from jitview.harness import Harness
 
-PROGRAM = """
-{
-  var i = 0;
-  var total = 0;
-  while (i < 100) { total = total + i % 7; i = i + 1; }
-  print total;
-}
-"""
+# The program the README shows with `make trace`.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "loop.lox")) as f:
+    PROGRAM = f.read()
 
 
 def body(run):
