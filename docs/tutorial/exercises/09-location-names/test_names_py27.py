@@ -6,16 +6,11 @@ import sys
 
 from jitview.harness import Harness
 
-PROGRAM = """
-class Counter { init() { this.n = 0; } }
-var step = 1;
-fun work(c) {
-  var i = 0;
-  while (i < 50) { c.n = c.n + step; i = i + 1; }
-  return c.n;
-}
-print work(Counter());
-"""
+# The program is loop.lox, beside this file: `make trace FILE=...` shows
+# its trace.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "loop.lox")) as f:
+    PROGRAM = f.read()
 
 
 def locations(run):

@@ -1,16 +1,15 @@
 """Exercise 11: max is inlined into the loop that calls it (Python 2.7,
 the JIT harness; make exercise NAME=11)."""
 
+import os
+
 from jitview.harness import Harness
 
-PROGRAM = """
-{
-  var i = 0;
-  var total = 0;
-  while (i < 100) { total = total + max(i, 50); i = i + 1; }
-  print total;
-}
-"""
+# The program is loop.lox, beside this file: `make trace FILE=...` shows
+# its trace.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "loop.lox")) as f:
+    PROGRAM = f.read()
 
 
 def test_max_leaves_no_call_in_the_loop():

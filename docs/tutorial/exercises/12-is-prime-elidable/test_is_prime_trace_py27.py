@@ -1,21 +1,15 @@
 """Exercise 12: isPrime of a constant costs nothing in a loop (Python
 2.7, the JIT harness; make exercise NAME=12)."""
 
+import os
+
 from jitview.harness import Harness
 
-PROGRAM = """
-var p = 7919;
-fun count() {
-  var i = 0;
-  var n = 0;
-  while (i < 100) {
-    if (isPrime(p)) n = n + 1;
-    i = i + 1;
-  }
-  return n;
-}
-print count();
-"""
+# The program is loop.lox, beside this file: `make trace FILE=...` shows
+# its trace.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "loop.lox")) as f:
+    PROGRAM = f.read()
 
 
 def test_is_prime_of_a_constant_is_folded():

@@ -1,22 +1,15 @@
 """Exercise 13: hasField costs nothing in a loop (Python 2.7, the JIT
 harness; make exercise NAME=13)."""
 
+import os
+
 from jitview.harness import Harness
 
-PROGRAM = """
-class Point { init(x) { this.x = x; } }
-fun count(p) {
-  var i = 0;
-  var n = 0;
-  while (i < 100) {
-    if (hasField(p, "x")) n = n + 1;
-    if (hasField(p, "y")) n = n + 1000;
-    i = i + 1;
-  }
-  return n;
-}
-print count(Point(1));
-"""
+# The program is loop.lox, beside this file: `make trace FILE=...` shows
+# its trace.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "loop.lox")) as f:
+    PROGRAM = f.read()
 
 
 def body(run):

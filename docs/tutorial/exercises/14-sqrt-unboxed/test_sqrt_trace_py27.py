@@ -1,16 +1,15 @@
 """Exercise 14: sqrt in a loop allocates nothing (Python 2.7, the JIT
 harness; make exercise NAME=14)."""
 
+import os
+
 from jitview.harness import Harness
 
-PROGRAM = """
-{
-  var i = 0;
-  var total = 0;
-  while (i < 100) { total = total + sqrt(i * i); i = i + 1; }
-  print total;
-}
-"""
+# The program is loop.lox, beside this file: `make trace FILE=...` shows
+# its trace.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "loop.lox")) as f:
+    PROGRAM = f.read()
 
 
 def body(run):

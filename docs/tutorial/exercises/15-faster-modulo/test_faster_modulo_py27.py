@@ -1,17 +1,15 @@
 """Exercise 15: `%` of whole numbers without a call (Python 2.7, the JIT
 harness; make exercise NAME=15)."""
 
+import os
+
 from jitview.harness import Harness
 
-PROGRAM = """
-fun checksum(n) {
-  var i = 1;
-  var sum = 0;
-  while (i <= n) { sum = sum + (i * 31 + 7) % 1000; i = i + 1; }
-  return sum;
-}
-print checksum(100);
-"""
+# The program is loop.lox, beside this file: `make trace FILE=...` shows
+# its trace.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "loop.lox")) as f:
+    PROGRAM = f.read()
 
 
 def test_modulo_of_whole_numbers_calls_nothing():
