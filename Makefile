@@ -28,7 +28,11 @@
 #   make step N=3        the tree of tutorial step 3 (docs/tutorial/) in
 #                        build/step-3/, and its checks; `make check` there
 #                        reruns them (make steps: all 15, a line each)
+#   make test-exercises  every exercise's check fails on a scratch copy of
+#                        the tree and passes with its solution.patch
 #< source
+#   make exercise NAME=05-add-assign   the check of a tutorial exercise
+#                        (docs/tutorial/exercises/): fails until it is done
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -47,7 +51,7 @@ TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
         bench fuzz profile trace setup setup-py3 setup-py2 clean check \
-        step steps steps-record
+        step steps steps-record exercise test-exercises
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -59,6 +63,7 @@ test: setup
 #< step 9
 #> source
 	@$(TIMED) "the 15 tutorial steps, cut and checked" $(MAKE) -s steps
+	@$(TIMED) "tutorial exercises: each check fails, then passes with its solution" $(MAKE) -s test-exercises
 #< source
 #> step 9
 	@$(TIMED) "translation with the JIT (bin/minilang)" $(MAKE) -s translate
@@ -76,6 +81,18 @@ test-jit: $(ENV)/py2.ok
 	    --confcutdir=. $(if $(K),-k "$(K)") .
 
 #< step 9
+
+# An exercise's check on the working tree (tools/exercise says how it is
+# made); test-exercises proves them all on scratch copies.
+# (The Python 2.7 parts of a check need `make setup-py2` first.)
+exercise: $(ENV)/py3.ok
+	@test -n "$(NAME)" || { $(PY3) tools/exercise; exit 64; }
+	@PYTHON27=$(PYTHON27) $(PY3) tools/exercise --py2deps $(CURDIR)/$(PY2DEPS) $(NAME)
+
+#> source
+test-exercises: $(ENV)/py3.ok $(ENV)/py2.ok
+	PYTHON27=$(PYTHON27) $(PY3) tools/prove-exercises --py2deps $(CURDIR)/$(PY2DEPS)
+#< source
 
 #> step 15
 test-binary: $(ENV)/py3.ok bin/minilang
