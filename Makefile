@@ -2,7 +2,8 @@
 #
 #   make run             run an example on CPython 3 (untranslated)
 #   make test            every test: CPython 3, the JIT tests on Python 2.7,
-#                        the translation, and the corpus on the binary
+#                        the translation, the corpus on the binary, and
+#                        every command the docs show (make test-docs)
 #   make translate       bin/minilang, with the JIT   (~8 min)
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
@@ -28,7 +29,7 @@ SOURCES := $(wildcard minilang/*.py) targets/targetminilang.py
 EXAMPLE ?= examples/fizzbuzz.lox
 TIMED   := tools/timed
 
-.PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
+.PHONY: run test test-cpython test-jit test-binary test-docs translate translate-nojit \
         bench fuzz profile trace setup setup-py3 setup-py2 clean
 
 run: $(ENV)/py3.ok
@@ -39,9 +40,10 @@ test: setup
 	@$(TIMED) "Python 2.7: JIT trace tests" $(MAKE) -s test-jit
 	@$(TIMED) "translation with the JIT (bin/minilang)" $(MAKE) -s translate
 	@$(TIMED) "bin/minilang: corpus, examples, command line, robustness" $(MAKE) -s test-binary
+	@$(TIMED) "docs: every command they show, run" $(MAKE) -s test-docs
 
 test-cpython: $(ENV)/py3.ok
-	$(PY3) -m pytest -q tests
+	$(PY3) -m pytest -q tests --ignore=tests/test_doc_commands.py
 
 test-jit: $(ENV)/py2.ok
 	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider \
@@ -53,6 +55,11 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	    tests/test_robustness.py tests/test_disassembler.py \
 	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py \
 	    tests/binary/test_jit_log.py
+
+# Every command shown in the docs, run in a scratch copy (after the translation:
+# some run bin/minilang).  K=pattern: only the documents matching it.
+test-docs: $(ENV)/py3.ok $(ENV)/py2.ok
+	$(PY3) -m pytest -q tests/test_doc_commands.py $(if $(K),-k "$(K)")
 
 CASES ?= 1000
 MINILANG_BIN ?= $(CURDIR)/bin/minilang
