@@ -8,6 +8,9 @@ tracks (`git ls-files '*.md'`) whose language is `sh`, `shell`, `bash` or
   that is only a comment is skipped and a trailing `# ...` is dropped (as the
   shell does); a line ending in `\\`, or with a quote still open, goes on on
   the next line.
+- A `text` (or unmarked) block right after a shell block, with only blank
+  lines and HTML comments between them, is what the block's last command
+  prints: compared as a console block's output is.
 - `console`: a line `$ COMMAND` is a command and the lines under it, up to the
   next `$ `, are what it prints (standard output and error together, as a
   terminal shows them), compared exactly; an output line `...` stands for any
@@ -198,9 +201,17 @@ def documents():
 
 
 class Block(object):
-    def __init__(self, lang, marker, line, lines):
-        self.lang, self.marker, self.line, self.lines = \
-            lang, marker, line, lines
+    def __init__(self, lang, gap, line, lines):
+        self.lang, self.gap, self.line, self.lines = lang, gap, line, lines
+        # the marker `<!-- commands: ... -->` between it and the block before
+        self.marker = next((m.group(1) for m in map(MARKER.match, gap) if m),
+                           None)
+
+    def follows_directly(self):
+        """Whether only blank lines and HTML comments lie between this block
+        and the one before."""
+        return all(not l.strip() or re.match(r"^<!--.*-->$", l.strip())
+                   for l in self.gap)
 
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)")
@@ -208,28 +219,27 @@ MARKER = re.compile(r"^<!-- commands: (.*?) -->$")
 
 
 def blocks(text):
-    """The fenced blocks of a Markdown text: language, the marker of the
-    line before (if any), the line number of the fence (1-based) and the
-    lines inside."""
+    """The fenced blocks of a Markdown text: language, the lines since the
+    block before, the line number of the fence (1-based) and the lines
+    inside."""
     lines = text.split("\n")
-    i = 0
+    i = gap_start = 0
     while i < len(lines):
         m = FENCE.match(lines[i])
         if not m:
             i += 1
             continue
         fence, lang, start = m.group(1), m.group(2).lower(), i
-        before = lines[i - 1].strip() if i else ""
-        marker = MARKER.match(before)
+        gap = [l.strip() for l in lines[gap_start:i]]
         body = []
         i += 1
         while i < len(lines) and not re.match(
                 r"^ {0,3}%s%s*\s*$" % (re.escape(fence), fence[0]), lines[i]):
             body.append(lines[i])
             i += 1
-        yield Block(lang, marker.group(1) if marker else None, start + 1,
-                    body)
+        yield Block(lang, gap, start + 1, body)
         i += 1
+        gap_start = i
 
 
 def split_comment(text):
@@ -360,12 +370,19 @@ def console_commands(doc, block):
 
 
 def commands(doc):
-    """Every command a document shows, in order."""
+    """Every command a document shows, in order.  A `text` (or unmarked)
+    block right after a shell block (only blank lines and HTML comments
+    between) is the output of its last command."""
     with open(os.path.join(ROOT, doc), encoding="utf-8") as f:
-        text = f.read()
-    for block in blocks(text):
+        found = list(blocks(f.read()))
+    for block, after in zip(found, found[1:] + [None]):
         if block.lang in SHELL_LANGUAGES:
-            for command in shell_commands(doc, block):
+            shown = list(shell_commands(doc, block))
+            if shown and after is not None and after.lang in ("text", "") \
+                    and after.follows_directly():
+                shown[-1].output = after.lines
+                shown[-1].figures_vary = after.marker == "figures vary"
+            for command in shown:
                 yield command
         elif block.lang in CONSOLE_LANGUAGES:
             for command in console_commands(doc, block):
@@ -482,7 +499,7 @@ def tail(text, n=30):
 
 def failure(command, line, status, out, seconds, what):
     hints = []
-    if "bin/minilang" in line and not os.path.exists(
+    if not os.path.exists(
             os.path.join(ROOT, "bin", "minilang")) and \
             not os.environ.get("MINILANG_BIN"):
         hints.append("there is no bin/minilang: `make translate` first "
@@ -500,42 +517,76 @@ def documents_with_commands():
     return [doc for doc in documents() if any(True for _ in commands(doc))]
 
 
-# ------------------------------------------------------------------ tests --
-
-@pytest.mark.parametrize("doc", documents_with_commands())
-def test_every_command_of_the_document_runs(doc, tmp_path):
-    tree = str(tmp_path / "minilang")
+def run_document(doc, directory):
+    """Run every command of `doc` in a scratch copy made in `directory`:
+    (None, or why it failed; [(seconds, command line) of each run])."""
+    tree = os.path.join(directory, "minilang")
     scratch_copy(tree)
-    env = environment(make_wrapper(str(tmp_path / "wrapper")))
-    block, block_cwd = None, tree
+    env = environment(make_wrapper(os.path.join(directory, "wrapper")))
+    block, block_cwd, times = None, tree, []
     for command in commands(doc):
         if command.block != block:      # a new block starts at the top
             block, block_cwd = command.block, tree
         if command.cd:
             block_cwd = os.path.normpath(os.path.join(block_cwd, command.cd))
-            assert os.path.isdir(block_cwd), "%s: no directory %s" % (
-                command.where, command.cd)
+            if not os.path.isdir(block_cwd):
+                return "%s: no directory %s" % (command.where,
+                                                command.cd), times
             continue
         line = command.to_run()
         if line is None:
             continue                    # covered by a stage: checked below
         status, out, seconds = run(line, block_cwd, env)
+        times.append((seconds, line))
         if status is None:
-            pytest.fail(failure(command, line, status, out, seconds,
-                                "timed out (%d s)" % TIMEOUT))
+            return failure(command, line, status, out, seconds,
+                           "timed out (%d s)" % TIMEOUT), times
         if status != command.status:
-            pytest.fail(failure(command, line, status, out, seconds,
-                                "exit status %d, not %d" % (status,
-                                                            command.status)))
-        if command.output is not None and not output_matches(
-                command.output, out, command.figures_vary):
-            pytest.fail("%s: %s\n  its output differs from the doc's%s:\n"
-                        "%s\n  the doc shows:\n%s" % (
-                            command.where, command.text,
-                            " (figures masked, lines in any order)"
-                            if command.figures_vary else "",
-                            tail(out, 60), tail("\n".join(command.output),
-                                                60)))
+            return failure(command, line, status, out, seconds,
+                           "exit status %d, not %d" % (status,
+                                                       command.status)), times
+        if command.output is not None and line == command.substituted() \
+                and not output_matches(command.output, out,
+                                       command.figures_vary):
+            return ("%s: %s\n  its output differs from the doc's%s:\n"
+                    "%s\n  the doc shows:\n%s" % (
+                        command.where, command.text,
+                        " (figures masked, lines in any order)"
+                        if command.figures_vary else "",
+                        tail(out, 60), tail("\n".join(command.output), 60)),
+                    times)
+    return None, times
+
+
+# Documents run side by side, one a core (at most JOBS): each is mostly one
+# single-threaded process at a time (make trace, a benchmark).
+JOBS = max(1, min(4, os.cpu_count() or 1))
+
+
+# ------------------------------------------------------------------ tests --
+
+@pytest.fixture(scope="session")
+def document_runs(request, tmp_path_factory):
+    """The runs of the selected documents, started together in JOBS
+    threads: {doc: future of run_document(doc)}."""
+    import concurrent.futures
+    selected = [item.callspec.params["doc"] for item in request.session.items
+                if item.originalname == "test_every_command_of_the_document_runs"]
+    pool = concurrent.futures.ThreadPoolExecutor(JOBS)
+    futures = {doc: pool.submit(run_document, doc,
+                                str(tmp_path_factory.mktemp("doc")))
+               for doc in selected}
+    yield futures
+    pool.shutdown(wait=True)
+
+
+@pytest.mark.parametrize("doc", documents_with_commands())
+def test_every_command_of_the_document_runs(doc, document_runs):
+    problem, times = document_runs[doc].result()
+    for seconds, line in times:
+        print("%6.1f s  %s" % (seconds, line.split("\n")[0]))
+    if problem:
+        pytest.fail(problem)
 
 
 def test_every_stage_the_table_names_exists():
@@ -600,6 +651,18 @@ def test_console_blocks_and_outputs():
     assert not output_matches(vary, "  0.0% 100.0%      -  run (29)\n"
                               "f: 12 samples (1.0 ms)\n"
                               " 99.9%  99.9% 100.0%  bottomUp (23)\n", True)
+
+
+def test_a_text_block_right_after_a_command_is_its_output(tmp_path):
+    text = ("```sh\nmake a\nmake b\n```\n\n<!-- check: file x -->\n"
+            "```text\nB\n```\n```sh\nmake c\n```\nprose\n```text\nC\n```\n")
+    found = list(blocks(text))
+    assert [b.follows_directly() for b in found] == [True, True, True, False]
+    path = tmp_path / "doc.md"
+    path.write_text(text)
+    shown = list(commands(str(path)))
+    assert [(c.text, c.output) for c in shown] == [
+        ("make a", None), ("make b", ["B"]), ("make c", None)]
 
 
 def test_placeholders_and_the_table():
