@@ -8,9 +8,10 @@ tracks (`git ls-files '*.md'`) whose language is `sh`, `shell`, `bash` or
   that is only a comment is skipped and a trailing `# ...` is dropped (as the
   shell does); a line ending in `\\`, or with a quote still open, goes on on
   the next line.
-- A `text` (or unmarked) block right after a shell block, with only blank
-  lines and HTML comments between them, is what the block's last command
-  prints: compared as a console block's output is.
+- A `text` (or unmarked) block right after a shell block (only blank lines
+  and HTML comments between them, or one line of prose ending in `:` or
+  `prints`) is what the block's last command prints: compared as a console
+  block's output is.
 - `console`: a line `$ COMMAND` is a command and the lines under it, up to the
   next `$ `, are what it prints (standard output and error together, as a
   terminal shows them), compared exactly; an output line `...` stands for any
@@ -207,10 +208,13 @@ class Block(object):
                            None)
 
     def follows_directly(self):
-        """Whether only blank lines and HTML comments lie between this block
-        and the one before."""
-        return all(not l.strip() or re.match(r"^<!--.*-->$", l.strip())
-                   for l in self.gap)
+        """Whether this block shows what the one before prints: only blank
+        lines and HTML comments between them, or one short line of prose
+        that ends in `:` or in `prints` (`shows`, `gives`, `outputs`)."""
+        prose = [l for l in self.gap
+                 if l.strip() and not re.match(r"^<!--.*-->$", l.strip())]
+        return not prose or len(prose) == 1 and re.search(
+            r"(:|\b(prints|shows|gives|outputs))$", prose[0].strip())
 
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)")
@@ -654,14 +658,17 @@ def test_console_blocks_and_outputs():
 
 def test_a_text_block_right_after_a_command_is_its_output(tmp_path):
     text = ("```sh\nmake a\nmake b\n```\n\n<!-- check: file x -->\n"
-            "```text\nB\n```\n```sh\nmake c\n```\nprose\n```text\nC\n```\n")
+            "```text\nB\n```\n```sh\nmake c\n```\nprose\n```text\nC\n```\n"
+            "```sh\nmake d\n```\nprints\n\n```\nD\n```\n")
     found = list(blocks(text))
-    assert [b.follows_directly() for b in found] == [True, True, True, False]
+    assert [bool(b.follows_directly()) for b in found] == [
+        True, True, True, False, True, True]
     path = tmp_path / "doc.md"
     path.write_text(text)
     shown = list(commands(str(path)))
     assert [(c.text, c.output) for c in shown] == [
-        ("make a", None), ("make b", ["B"]), ("make c", None)]
+        ("make a", None), ("make b", ["B"]), ("make c", None),
+        ("make d", ["D"])]
 
 
 def test_placeholders_and_the_table():
