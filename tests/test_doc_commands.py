@@ -35,7 +35,9 @@ tracks (`git ls-files '*.md'`) whose language is `sh`, `shell`, `bash` or
   the copy; a line `cd DIR` moves the rest of its block.  The copy reuses the
   checkout's `.env` and `bin/` through symbolic links (MINILANG_BIN, if set,
   is its `bin/minilang`), and `make` there is told never to remake them
-  (`-o`), so nothing is installed or translated.
+  (`-o`), so nothing is installed or translated.  A binary built without a
+  technique (bin/minilang-without-X, from `make translate WITHOUT=X`, which
+  the translation stage covers) is stood in for by bin/minilang.
 - A fenced block without a language (or `text`) that starts like a command
   (`$ `, `make `, `bin/minilang`, ...) fails: mark it `sh` or `console`.
 
@@ -126,10 +128,14 @@ def cheap_bench_args(args):
 
 
 def cheap_make_bench(command):
-    m = re.match(r"make bench(?: BENCH_ARGS=(.*))?$", command)
-    args = shlex.split(m.group(1))[0] if m.group(1) else ""
-    return "make bench BENCH_ARGS=%s" % shlex.quote(
-        " ".join(shlex.quote(w) for w in cheap_bench_args(args)))
+    """`make bench VAR=VALUE...` with BENCH_ARGS made cheap."""
+    words = shlex.split(command)[2:]
+    args = [w.split("=", 1)[1] for w in words if w.startswith("BENCH_ARGS=")]
+    kept = [w for w in words if not w.startswith("BENCH_ARGS=")]
+    cheap = " ".join(shlex.quote(w) for w in
+                     cheap_bench_args(args[0] if args else ""))
+    return " ".join(["make", "bench"] + [shlex.quote(w) for w in kept] +
+                    ["BENCH_ARGS=" + shlex.quote(cheap)])
 
 
 def cheap_bench_run(command):
@@ -157,7 +163,7 @@ EXPENSIVE = [
         "translate", "the same target and sources as the translation stage, "
         "with --opt=2 instead of --opt=jit; CI does not build "
         "bin/minilang-nojit (about 2 min more)")),
-    (r"make bench( BENCH_ARGS=.*)?", Cheaper(
+    (r"make bench( (WITHOUT|BENCH_ARGS)=.*)?", Cheaper(
         cheap_make_bench, "one run of %s on every column, the doc's other "
                           "options kept" % CHEAP_BENCHMARK)),
     (r"python3? bench/run\.py.*", Cheaper(
@@ -186,7 +192,8 @@ def test_recipe():
     """The recipe of the Makefile's `test:` target."""
     with open(os.path.join(ROOT, "Makefile")) as f:
         text = f.read()
-    m = re.search(r"^test:.*\n((?:\t.*\n)*)", text, re.M)
+    # (comment lines may stand between its lines: the steps' markers)
+    m = re.search(r"^test:.*\n((?:[\t#].*\n)*)", text, re.M)
     return m.group(1) if m else ""
 
 
@@ -462,15 +469,38 @@ def scratch_copy(directory):
         os.symlink(path, os.path.join(bindir, name))
 
 
+def stand_in_binaries(line, tree):
+    """The binaries built without a technique (`make translate WITHOUT=X`,
+    covered by the translation stage) that a command uses, as
+    bin/minilang-without-X or `make bench WITHOUT=X`: bin/minilang stands
+    in for each that is not there."""
+    names = re.findall(r"\bbin/minilang-without-([\w,.-]+)", line) + \
+        re.findall(r"\bWITHOUT=(\S+)", line if line.startswith("make bench")
+                   else "")
+    binary = os.path.join(tree, "bin", "minilang")
+    for name in names:
+        path = os.path.join(tree, "bin", "minilang-without-" + name)
+        if os.path.exists(binary) and not os.path.lexists(path):
+            os.symlink(os.path.realpath(binary), path)
+
+
 def make_wrapper(directory):
     """A folder holding a `make` that runs the real one with `-o` for each
-    of NEVER_REMADE: put first in PATH."""
+    of NEVER_REMADE (and bin/minilang-without-X for an argument WITHOUT=X):
+    put first in PATH."""
     real = shutil.which("make")
     os.makedirs(directory)
     path = os.path.join(directory, "make")
     with open(path, "w") as f:
-        f.write("#!/bin/sh\nexec %s %s \"$@\"\n" % (
-            shlex.quote(real), " ".join("-o " + p for p in NEVER_REMADE)))
+        f.write("#!/bin/sh\n"
+                "# never remade here; WITHOUT=X names bin/minilang-without-X\n"
+                "old=\"%s\"\n"
+                "for arg in \"$@\"; do case $arg in WITHOUT=?*)\n"
+                "    old=\"$old -o bin/minilang-without-${arg#WITHOUT=}\";;\n"
+                "esac; done\n"
+                "exec %s $old \"$@\"\n" % (
+                    " ".join("-o " + p for p in NEVER_REMADE),
+                    shlex.quote(real)))
     os.chmod(path, 0o755)
     return directory
 
@@ -546,6 +576,7 @@ def run_document(doc, directory):
         line = command.to_run()
         if line is None:
             continue                    # covered by a stage: checked below
+        stand_in_binaries(line, tree)
         status, out, seconds = run(line, block_cwd, env)
         times.append((seconds, line))
         if status is None:
@@ -699,6 +730,10 @@ def test_placeholders_and_the_table():
     assert shlex.split(bench) == [
         "make", "bench", "BENCH_ARGS=--markdown --only %s --runs 1"
         % CHEAP_BENCHMARK]
+    bench = Command("x.md", 1, 'make bench WITHOUT=maps', "").to_run()
+    assert shlex.split(bench) == [
+        "make", "bench", "WITHOUT=maps",
+        "BENCH_ARGS=--only %s --runs 1" % CHEAP_BENCHMARK]
     assert Command("x.md", 1, "python3 bench/run.py --nojit", "").to_run() \
         == "python3 bench/run.py --nojit --only %s --runs 1" % CHEAP_BENCHMARK
     assert Stage("no-such-stage", "").problem()
