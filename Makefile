@@ -43,7 +43,7 @@ test: setup
 	@$(TIMED) "docs: every command they show, run" $(MAKE) -s test-docs
 
 test-cpython: $(ENV)/py3.ok
-	$(PY3) -m pytest -q tests --ignore=tests/test_doc_commands.py
+	$(PY3) -m pytest -q tests
 
 test-jit: $(ENV)/py2.ok
 	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider \
