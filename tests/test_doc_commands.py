@@ -488,7 +488,7 @@ def make_wrapper(directory):
     of NEVER_REMADE (and bin/minilang-without-X for an argument WITHOUT=X):
     put first in PATH."""
     real = shutil.which("make")
-    os.makedirs(directory)
+    os.makedirs(directory, exist_ok=True)
     path = os.path.join(directory, "make")
     with open(path, "w") as f:
         f.write("#!/bin/sh\n"
@@ -556,12 +556,9 @@ def documents_with_commands():
     return [doc for doc in documents() if any(True for _ in commands(doc))]
 
 
-def run_document(doc, directory):
-    """Run every command of `doc` in a scratch copy made in `directory`:
-    (None, or why it failed; [(seconds, command line) of each run])."""
-    tree = os.path.join(directory, "minilang")
-    scratch_copy(tree)
-    env = environment(make_wrapper(os.path.join(directory, "wrapper")))
+def run_document(doc, tree, env):
+    """Run every command of `doc` in the scratch copy `tree`: (None, or why
+    it failed; [(seconds, command line) of each run])."""
     block, block_cwd, times = None, tree, []
     for command in commands(doc):
         if command.block != block:      # a new block starts at the top
@@ -616,15 +613,21 @@ def cost(doc):
 @pytest.fixture(scope="session")
 def document_runs(request, tmp_path_factory):
     """The runs of the selected documents, started together in JOBS
-    threads: {doc: future of run_document(doc)}."""
+    threads: {doc: future of run_document(doc)}.  Every file is written
+    before the threads start: a file open for writing while another thread
+    forks cannot be executed for a while ("Text file busy")."""
     import concurrent.futures
     selected = [item.callspec.params["doc"] for item in request.session.items
                 if item.originalname == "test_every_command_of_the_document_runs"]
+    env = environment(make_wrapper(str(tmp_path_factory.mktemp("wrapper"))))
+    trees = {}
+    for doc in selected:
+        trees[doc] = str(tmp_path_factory.mktemp("doc") / "minilang")
+        scratch_copy(trees[doc])
     pool = concurrent.futures.ThreadPoolExecutor(JOBS)
     futures = {}
     for doc in sorted(selected, key=cost, reverse=True):    # longest first
-        futures[doc] = pool.submit(run_document, doc,
-                                   str(tmp_path_factory.mktemp("doc")))
+        futures[doc] = pool.submit(run_document, doc, trees[doc], env)
     yield futures
     pool.shutdown(wait=True)
 
