@@ -2,7 +2,8 @@
 #
 #   make run             run an example on CPython 3 (untranslated)
 #   make test            every test: CPython 3, the JIT tests on Python 2.7,
-#                        the translation, and the corpus on the binary
+#                        the translation, the corpus on the binary, and
+#                        every command the docs show (make test-docs)
 #   make check           the checks of this tutorial step (tools/step-check)
 #> step 9
 #   make translate       bin/minilang, with the JIT   (~8 min)
@@ -49,9 +50,9 @@ EXAMPLE ?= examples/fizzbuzz.lox
 #before step 5: EXAMPLE ?= examples/hello.lox
 TIMED   := tools/timed
 
-.PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench fuzz profile trace setup setup-py3 setup-py2 clean check \
-        step steps steps-record exercise test-exercises
+.PHONY: run test test-cpython test-jit test-binary test-docs translate \
+        translate-nojit bench fuzz profile trace setup setup-py3 setup-py2 \
+        clean check step steps steps-record exercise test-exercises
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -71,6 +72,9 @@ test: setup
 #> step 15
 	@$(TIMED) "bin/minilang: corpus, examples, command line, robustness" $(MAKE) -s test-binary
 #< step 15
+#> source
+	@$(TIMED) "docs: every command they show, run" $(MAKE) -s test-docs
+#< source
 
 test-cpython: $(ENV)/py3.ok
 	$(PY3) -m pytest -q tests
@@ -101,6 +105,13 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	    tests/test_robustness.py tests/test_disassembler.py \
 	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py \
 	    tests/binary/test_jit_log.py
+
+#> source
+# Every command shown in the docs, run in a scratch copy (after the translation:
+# some run bin/minilang).  K=pattern: only the documents matching it.
+test-docs: $(ENV)/py3.ok $(ENV)/py2.ok
+	$(PY3) -m pytest -q tests/test_doc_commands.py $(if $(K),-k "$(K)")
+#< source
 
 CASES ?= 1000
 MINILANG_BIN ?= $(CURDIR)/bin/minilang

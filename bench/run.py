@@ -537,6 +537,7 @@ def main():
     print("\n".join(summary))
 
     if args.out:
+        os.makedirs(args.out, exist_ok=True)     # no chart may have made it
         with open(os.path.join(args.out, "results.md"), "w") as f:
             f.write("\n".join(render_table(header, rows, True) + [""] + summary) + "\n")
     if args.json:
