@@ -89,3 +89,22 @@ def test_flags_follow_the_environment():
         assert techniques.enabled(name) == (name not in without)
     assert techniques.DESCRIPTION == (
         "without " + ", ".join(without) if without else "")
+
+
+def jitview(args):
+    proc = subprocess.run([sys.executable, "-m", "jitview"] + args, cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=120)
+    return (proc.returncode, proc.stdout.decode("latin-1"),
+            proc.stderr.decode("latin-1"))
+
+
+def test_trace_viewer_rejects_unknown_techniques():
+    """`make trace WITHOUT=...` (jitview --without): checked before the JIT
+    is built (which needs Python 2.7), so this runs anywhere."""
+    status, out, err = jitview(["--without", "mpas", "examples/fizzbuzz.lox"])
+    assert status == 64 and out == ""
+    assert err == ("jitview: MINILANG_WITHOUT: no technique 'mpas'; the "
+                   "techniques are: " + ", ".join(techniques.NAMES) + "\n")
+    status, out, err = jitview(["examples/fizzbuzz.lox", "--without"])
+    assert status == 64 and err.startswith("usage: python -m jitview")
