@@ -470,11 +470,13 @@ def call_closure(frame, closure, argc, receiver):
         code = promote(closure.code)
     else:
         # Without it, the JIT's `inlining` parameter is off as well (set
-        # by targets/targetminilang.py and jitview's harness): a trace calls each Lox function through
-        # call_assembler (its compiled code, once it is hot on its own) or
-        # a call_may_force into the interpreter, allocating the callee's
-        # frame, its stack array and the boxes of the arguments and result.
-        # (The promote alone would not stop the tracer: a call of the
+        # by targets/targetminilang.py and jitview's harness): the tracer
+        # stops at each Lox call, and the trace holds a call_may_force of
+        # the interpreter's entry (RPython's portal runner, which runs the
+        # callee's own compiled code once it has some), after allocating
+        # the callee's frame, its stack array and the boxes of the
+        # arguments; the result comes back boxed.  (Leaving out the
+        # promote alone would not stop the tracer: a call of the
         # interpreter loop guards its green `code` anyway.)
         code = closure.code
     if argc != code.arity:
