@@ -7,6 +7,8 @@
 #   make check           the checks of this tutorial step (tools/step-check)
 #> step 9
 #   make translate       bin/minilang, with the JIT   (~8 min)
+#   make translate WITHOUT=maps   bin/minilang-without-maps: the JIT binary
+#                        without a technique (minilang/techniques.py)
 #< step 9
 #> step 8
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
@@ -14,6 +16,8 @@
 #> step 15
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
 #                        with a chart in build/bench/ (bench/README.md)
+#   make bench WITHOUT=maps   the same, bin/minilang beside
+#                        bin/minilang-without-maps
 #   make fuzz CASES=N    N mutated corpus programs, untranslated vs. the
 #                        binary (MINILANG_BIN, default bin/minilang)
 #   make profile FILE=f.lox  run f.lox on bin/minilang under the profiler
@@ -22,6 +26,7 @@
 #> step 9
 #   make trace FILE=prog.lox   the loops the JIT compiles for prog.lox, without
 #                        translating (FILE="a.lox b.lox": several, one build)
+#   make trace WITHOUT=inlining FILE=prog.lox   the same, without a technique
 #   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
 #                        PYPYLOG=jit-log-opt,jit-summary:jit.log
 #< step 9
@@ -124,7 +129,8 @@ fuzz: $(ENV)/py3.ok
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
-	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(FILE)
+	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) \
+	    $(if $(WITHOUT),--without $(WITHOUT)) $(FILE)
 #< step 9
 
 setup:
@@ -152,7 +158,27 @@ $(ENV)/py2.ok:
 	touch $@
 
 #> step 9
+# WITHOUT=NAMES (techniques.py, comma-separated): the JIT binary without
+# those techniques, bin/minilang-without-NAMES (e.g. WITHOUT=maps,inlining
+# -> bin/minilang-without-maps,inlining), next to bin/minilang.
+ifeq ($(strip $(WITHOUT)),)
 translate: bin/minilang
+else
+translate: bin/minilang-without-$(WITHOUT)
+endif
+
+# Fails with techniques.py's message if a name is unknown.
+CHECK_WITHOUT = MINILANG_WITHOUT=$(WITHOUT) $(PY2) -c "import sys; \
+    from minilang import techniques as t; \
+    sys.exit(t.ERROR and 'make: ' + t.ERROR or 0)"
+
+bin/minilang-without-%: $(SOURCES) $(ENV)/py2.ok
+	@$(CHECK_WITHOUT)
+	mkdir -p build/without-$* bin
+	cd build/without-$* && MINILANG_WITHOUT=$* $(PY2) -m rpython --batch \
+	    --opt=jit ../../targets/targetminilang.py > translate-jit.log 2>&1 \
+	    || { tail -40 translate-jit.log; exit 1; }
+	mv build/without-$*/minilang-jit $@
 
 bin/minilang: $(SOURCES) $(ENV)/py2.ok
 	mkdir -p build bin
@@ -177,9 +203,19 @@ bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
 # The table, results.json, results.md and chart.png go to build/bench/.
 # BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS="--only fib --runs 5"
 # or BENCH_ARGS="--binary jit=bin/minilang --binary other=PATH" (bench/README.md).
+# WITHOUT=NAMES compares bin/minilang with bin/minilang-without-NAMES
+# (building what is missing).  bin/minilang is built only if a column uses
+# it: with --binary in BENCH_ARGS, the binaries named are the columns.
 BENCH_ARGS ?=
-bench: $(ENV)/py3-bench.ok bin/minilang
-	$(PY3) bench/run.py --out build/bench $(BENCH_ARGS)
+ifneq ($(strip $(WITHOUT)),)
+BENCH_BINARIES := bin/minilang bin/minilang-without-$(WITHOUT)
+BENCH_COLUMNS := --binary minilang=bin/minilang \
+    --binary without-$(WITHOUT)=bin/minilang-without-$(WITHOUT)
+else ifeq ($(findstring --binary,$(BENCH_ARGS)),)
+BENCH_BINARIES := bin/minilang
+endif
+bench: $(ENV)/py3-bench.ok $(BENCH_BINARIES)
+	$(PY3) bench/run.py --out build/bench $(BENCH_COLUMNS) $(BENCH_ARGS)
 
 profile: FILE ?= bench/fib.lox
 profile: $(ENV)/py3.ok bin/minilang

@@ -61,6 +61,7 @@ from minilang.builtins import define_builtins
 #> step 15 the profiler
 from minilang import profiler
 #< step 15
+from minilang import techniques
 
 
 class Option(object):
@@ -121,14 +122,17 @@ def usage_line():
 
 
 def help_text():
-    lines = [usage_line(),
-             #> step 4
-             "Run the Lox program in the file at path; without a path, "
-             "start a REPL.",
-             #< step 4
-             #before step 4: "Show what minilang makes of the file at path.",
-             "",
-             "Options:"]
+    lines = [usage_line()]
+    if techniques.DESCRIPTION != "":
+        lines.append("This minilang is built %s (--version)."
+                     % techniques.DESCRIPTION)
+    #> step 4
+    lines.append("Run the Lox program in the file at path; without a path, "
+                 "start a REPL.")
+    #< step 4
+    #before step 4: lines.append("Show what minilang makes of the file.")
+    lines.append("")
+    lines.append("Options:")
     for option in OPTIONS:
         names = spelled(option, ", ")
         lines.append("  " + names + " " * max(1, 18 - len(names)) +
@@ -192,7 +196,21 @@ def shown_stage(parsed):
     return ""
 
 
+def version_line():
+    """`minilang 0.1`, and which JIT techniques this build is without
+    (techniques.py), e.g. `minilang 0.1 (without maps, inlining)`."""
+    line = "minilang %s" % __version__
+    if techniques.DESCRIPTION != "":
+        line += " (%s)" % techniques.DESCRIPTION
+    return line
+
+
 def main(argv):
+    if techniques.ERROR != "":
+        # An unknown name in MINILANG_WITHOUT (read when minilang was
+        # imported): untranslated only, a binary's set is fixed.
+        write_error_line("minilang: " + techniques.ERROR)
+        return EXIT_USAGE
     parsed = parse_arguments(argv[1:])
     if parsed is None:
         write_error_line(usage_line())
@@ -202,7 +220,7 @@ def main(argv):
         stdout.flush()
         return EXIT_OK
     if parsed.has("--version"):
-        stdout.write("minilang %s\n" % __version__)
+        stdout.write(version_line() + "\n")
         stdout.flush()
         return EXIT_OK
     show = shown_stage(parsed)
