@@ -283,34 +283,75 @@ class W_Class(W_Root, VersionedLookup):
 
     @dont_look_inside
     def guess_size(self, code):
-        """Before any instance has fields, guess how many they will have:
-        as many as the names that the methods' SET_PROPERTY instructions
-        assign (`this.x = ...` in `init` mostly), each maybe an object,
-        maybe a number.  (The first instances of a class, often the only
-        ones, get their fields inline too; see W_Instance.)"""
+        """Before any instance has fields, guess which they will have: the
+        names that the methods' SET_PROPERTY instructions assign (`this.x
+        = ...` in `init` mostly), a number field where the value stored is
+        a number constant, an object field where it is another constant,
+        room for either where it is not known.  So the first instances of
+        a class, often the only ones, get their fields inline too (see
+        W_Instance), and usually of the same storage class as the later
+        ones (see note_size)."""
         pc = 0
+        previous = 0
         while pc < len(code.bytecode):
-            if code.read_byte(pc) == op.SET_PROPERTY:
+            opcode = code.read_byte(pc)
+            if opcode == op.SET_PROPERTY:
                 w_name = code.constants[code.read_byte(pc + 1)]
                 assert isinstance(w_name, W_String)
-                self.fields_set[w_name.value] = None
+                kind = GUESS_EITHER
+                prev_opcode = code.read_byte(previous)
+                if prev_opcode == op.CONSTANT:
+                    value = code.constants[code.read_byte(previous + 1)]
+                    if isinstance(value, W_Number):
+                        kind = GUESS_NUMBER
+                    else:
+                        kind = GUESS_OBJECT
+                elif (prev_opcode == op.NIL or prev_opcode == op.TRUE or
+                      prev_opcode == op.FALSE):
+                    kind = GUESS_OBJECT
+                seen = self.fields_set.get(w_name.value, kind)
+                if seen != kind:
+                    kind = GUESS_EITHER
+                self.fields_set[w_name.value] = kind
+            previous = pc
             pc = code.next_pc(pc)
         if self.estimate_objects == 0 and self.estimate_floats == 0:
-            count = len(self.fields_set)
-            self.storage = storage_index(count, count)
+            if techniques.UNBOXED_NUMBERS:
+                objects = 0
+                floats = 0
+                for kind in self.fields_set.values():
+                    if kind != GUESS_NUMBER:
+                        objects += 1
+                    if kind != GUESS_OBJECT:
+                        floats += 1
+            else:
+                objects = len(self.fields_set)     # every field an object
+                floats = 0
+            self.storage = storage_index(objects, floats)
 
     def note_size(self, object_count, float_count):
         """An instance of this class got `object_count` object fields and
         `float_count` number fields: new instances get room for as many
-        (maps only; see W_Instance)."""
+        (maps only; see W_Instance).  The storage class changes only if
+        the one chosen so far has too little room (so that instances of
+        a class are all of one storage class, as a rule: a place that
+        sees several is polymorphic for the JIT)."""
         if (object_count <= self.estimate_objects and
                 float_count <= self.estimate_floats):
             return
         self.estimate_objects = max(self.estimate_objects, object_count)
         self.estimate_floats = max(self.estimate_floats, float_count)
-        storage = storage_index(self.estimate_objects, self.estimate_floats)
-        if storage != self.storage:
-            self.storage = storage    # invalidates traces that allocated
+        objects, floats = storage_sizes(self.storage)
+        if self.estimate_objects > objects or self.estimate_floats > floats:
+            self.storage = storage_index(max(self.estimate_objects, objects),
+                                         max(self.estimate_floats, floats))
+            # (a quasi-immutable write: invalidates traces that allocated)
+
+
+# What guess_size thinks a field assigned in a method holds.
+GUESS_OBJECT = 0
+GUESS_NUMBER = 1
+GUESS_EITHER = 2
 
 
 if techniques.MAPS:
@@ -451,6 +492,11 @@ if techniques.MAPS:
             if size >= count:
                 return size
         return sizes[-1]
+
+    def storage_sizes(index):
+        """(object fields, number fields) inline in STORAGE_CLASSES[index]."""
+        return (INLINE_SIZES[index // len(FLOAT_SIZES)],
+                FLOAT_SIZES[index % len(FLOAT_SIZES)])
 
     def storage_index(object_count, float_count):
         """The index in STORAGE_CLASSES of the subclass for an instance
