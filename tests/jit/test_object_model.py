@@ -61,11 +61,30 @@ def test_reassigned_global_turns_mutable_and_unboxed():
 
 def test_number_field_is_unboxed():
     # Map storage strategy: a field that has only held numbers keeps its
-    # float unboxed in the instance's `floats` array, which has the fixed
-    # size its map gives.  A field update is a float read and a float
-    # write: no W_Number allocated (new_with_vtable), no length check of a
-    # resizable list, no guard.  (The values read are carried from the
-    # previous iteration, so no getarrayitem remains.)
+    # float unboxed in a number field of the instance itself (`f0`, `f1`
+    # of its storage class, see W_Instance).  A field update is a float
+    # write: no W_Number allocated (new_with_vtable), no array and no
+    # length check, no guard.  (The values read are carried from the
+    # previous iteration, so no getfield remains.)
+    run = jit.run("""
+        class P { init() { this.y = 0; this.x = 0; } }
+        { var p = P();
+          var i = 0;
+          while (i < 100) { p.x = p.x + 1; p.y = p.y + 2; i = i + 1; }
+          print p.x + p.y; }
+    """)
+    assert run.output == "300\n"
+    run.check_simple_loop(with_polls({
+        'float_add': 3, 'float_lt': 1, 'guard_true': 1, 'jump': 1,
+        'setfield_gc': 2}, 1))
+
+
+def test_fields_past_the_inline_ones_go_to_arrays():
+    # A class without methods gives no guess of its fields (see
+    # W_Class.guess_size): its first instance has no inline field, and
+    # its fields live in the overflow arrays, sized by the map (one
+    # `setarrayitem_gc` per write and an `arraylen_gc` the backend emits
+    # no code for).  Later instances of the class get them inline.
     run = jit.run("""
         class P {}
         { var p = P(); p.y = 0; p.x = 0;
@@ -77,6 +96,29 @@ def test_number_field_is_unboxed():
     run.check_simple_loop(with_polls({
         'arraylen_gc': 1, 'float_add': 3, 'float_lt': 1, 'guard_true': 1,
         'jump': 1, 'setarrayitem_gc': 2}, 1))
+
+
+def test_fields_of_two_instances_stay_in_registers():
+    # Inline fields, with a storage class per size: `v` (3 number fields)
+    # and `t` (1) are of different RPython classes, whose fields are
+    # different fields for the optimiser, so writing `t.sum` cannot
+    # change `v.a`: every field value stays in a register from one
+    # iteration to the next, and the loop only writes (4 setfield_gc, no
+    # getfield).  With the fields of all instances in arrays of one type
+    # (or in fields every instance shares), a write into `t` makes the
+    # optimiser read `v`'s fields again on every iteration.
+    run = jit.run("""
+        class V { init() { this.a = 1; this.b = 2; this.c = 3; } }
+        class T { init() { this.sum = 0; } }
+        { var v = V(); var t = T(); var i = 0;
+          while (i < 100) { var x = v.a; v.a = v.b; v.b = v.c; v.c = x;
+                            t.sum = t.sum + v.a; i = i + 1; }
+          print t.sum; }
+    """)
+    assert run.output == "200\n"
+    run.check_simple_loop(with_polls({
+        'float_add': 2, 'float_lt': 1, 'guard_true': 1, 'jump': 1,
+        'setfield_gc': 4}, 1))
 
 
 def test_field_kind_change_deoptimises():
@@ -123,12 +165,13 @@ def test_one_guard_reaches_fields_and_class():
         'guard_value': 1, 'jump': 1}, 2))
 
 
-def test_instance_is_one_object_and_its_arrays():
-    # Storage sized by the map: building an instance with two object
-    # fields that escapes allocates the instance and one array of exactly
-    # two items (new_array_clear), not a resizable list (a `new` for the
-    # list object plus its array); no `floats` array is made for a map
-    # without number fields.
+def test_instance_is_one_object():
+    # Inline fields: building an instance with two fields that escapes
+    # allocates one object, the instance of its storage class with its
+    # fields in it: no array (new_array_clear), no resizable list (`new`
+    # plus its array).  The class is W_Instance_2_2: `init` stores its
+    # parameters, which W_Class.guess_size cannot tell objects from
+    # numbers, so it leaves room for either.
     run = jit.run("""
         class Node { init(l, r) { this.l = l; this.r = r; } }
         { var keep = Node(nil, nil); var i = 0;
@@ -136,12 +179,15 @@ def test_instance_is_one_object_and_its_arrays():
           print i; }
     """)
     assert run.output == "100\n"
-    counts = run.counts(run.the_loop("in script"))
+    loop = run.the_loop("in script")
+    counts = run.counts(loop)
     allocations = dict((name, counts.get(name, 0)) for name in
                        ('new_with_vtable', 'new_array_clear', 'new_array',
                         'new'))
-    assert allocations == {'new_with_vtable': 1, 'new_array_clear': 1,
+    assert allocations == {'new_with_vtable': 1, 'new_array_clear': 0,
                            'new_array': 0, 'new': 0}, run.render()
+    assert [op for op in loop.ops if op.name == 'new_with_vtable'
+            and 'W_Instance_2_2' in op.text], run.render()
 
 
 def test_captured_counter_is_unboxed():
