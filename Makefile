@@ -4,6 +4,8 @@
 #   make test            every test: CPython 3, the JIT tests on Python 2.7,
 #                        the translation, and the corpus on the binary
 #   make translate       bin/minilang, with the JIT   (~8 min)
+#   make translate WITHOUT=maps   bin/minilang-without-maps: the JIT binary
+#                        without a technique (minilang/techniques.py)
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
 #                        with a chart in build/bench/ (bench/README.md)
@@ -13,6 +15,7 @@
 #                        and print its Lox functions by self and total time
 #   make trace FILE=prog.lox   the loops the JIT compiles for prog.lox, without
 #                        translating (FILE="a.lox b.lox": several, one build)
+#   make trace WITHOUT=inlining FILE=prog.lox   the same, without a technique
 #   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
 #                        PYPYLOG=jit-log-opt,jit-summary:jit.log
 #   make clean           remove what the build made
@@ -63,7 +66,8 @@ fuzz: $(ENV)/py3.ok
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
-	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(FILE)
+	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) \
+	    $(if $(WITHOUT),--without $(WITHOUT)) $(FILE)
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok
@@ -87,8 +91,28 @@ $(ENV)/py2.ok:
 	    rpython==0.2.1 rply==0.7.8 "pytest<3"
 	touch $@
 
+# WITHOUT=NAMES (techniques.py, comma-separated): the JIT binary without
+# those techniques, bin/minilang-without-NAMES (e.g. WITHOUT=maps,inlining
+# -> bin/minilang-without-maps,inlining), next to bin/minilang.
+ifeq ($(strip $(WITHOUT)),)
 translate: bin/minilang
+else
+translate: bin/minilang-without-$(WITHOUT)
+endif
 translate-nojit: bin/minilang-nojit
+
+# Fails with techniques.py's message if a name is unknown.
+CHECK_WITHOUT = MINILANG_WITHOUT=$(WITHOUT) $(PY2) -c "import sys; \
+    from minilang import techniques as t; \
+    sys.exit(t.ERROR and 'make: ' + t.ERROR or 0)"
+
+bin/minilang-without-%: $(SOURCES) $(ENV)/py2.ok
+	@$(CHECK_WITHOUT)
+	mkdir -p build/without-$* bin
+	cd build/without-$* && MINILANG_WITHOUT=$* $(PY2) -m rpython --batch \
+	    --opt=jit ../../targets/targetminilang.py > translate-jit.log 2>&1 \
+	    || { tail -40 translate-jit.log; exit 1; }
+	mv build/without-$*/minilang-jit $@
 
 bin/minilang: $(SOURCES) $(ENV)/py2.ok
 	mkdir -p build bin

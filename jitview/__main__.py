@@ -1,24 +1,27 @@
 """jitview: see what the JIT makes of a Lox program.
 
-    python -m jitview [--raw] PROG.lox...        (Python 2.7 with rpython)
-        run each program under RPython's JIT, untranslated (the JIT is
-        built once, then each program takes seconds), and print every
-        loop and bridge it compiled
+    python -m jitview [--raw] [--without NAMES] PROG.lox...
+        (Python 2.7 with rpython) run each program under RPython's JIT,
+        untranslated (the JIT is built once, then each program takes
+        seconds), and print every loop and bridge it compiled; with
+        --without, the JIT built without those techniques (comma-separated
+        names of minilang/techniques.py: it sets MINILANG_WITHOUT)
     python -m jitview --log JIT.LOG [--raw] [PROG.lox]   (Python 2.7 or 3)
         print a log written by
         PYPYLOG=jit-log-opt,jit-summary:JIT.LOG bin/minilang PROG.lox
         the same way (PROG.lox gives the source lines)
 
 --raw prints operations exactly as the log has them (descriptors in full).
-`make trace FILE=prog.lox` and `make trace LOG=jit.log FILE=prog.lox` run
-these.  Exit status: 0, 64 for a usage error, 74 for an unreadable file,
+`make trace FILE=prog.lox`, `make trace WITHOUT=NAMES FILE=prog.lox` and
+`make trace LOG=jit.log FILE=prog.lox` run these.  Exit status: 0, 64 for a usage error, 74 for an unreadable file,
 or the program's own status if it failed.
 """
 
+import os
 import sys
 import time
 
-USAGE = ("usage: python -m jitview [--raw] PROG.lox...\n"
+USAGE = ("usage: python -m jitview [--raw] [--without NAMES] PROG.lox...\n"
          "       python -m jitview --log JIT.LOG [--raw] [PROG.lox]")
 
 
@@ -43,6 +46,21 @@ def main(argv):
             return 64
         logfile = args[at + 1]
         del args[at:at + 2]
+    without = None
+    if "--without" in args:
+        at = args.index("--without")
+        if at + 1 >= len(args) or logfile is not None:
+            sys.stderr.write(USAGE + "\n")
+            return 64
+        without = args[at + 1]
+        del args[at:at + 2]
+    if without is not None:
+        # Before minilang is imported: techniques.py reads it at import.
+        if "minilang.techniques" in sys.modules:
+            sys.stderr.write("jitview: --without comes too late: minilang "
+                             "is already imported\n")
+            return 64
+        os.environ["MINILANG_WITHOUT"] = without
     if (logfile is None and not args) or (logfile and len(args) > 1) \
             or any(a.startswith("-") for a in args):
         sys.stderr.write(USAGE + "\n")
@@ -58,11 +76,17 @@ def main(argv):
         lines = sources[0].splitlines() if sources else None
         sys.stdout.write(render.render(log.parse(text), lines, raw))
         return 0
+    from minilang import techniques
+    if techniques.ERROR:
+        sys.stderr.write("jitview: %s\n" % techniques.ERROR)
+        return 64
     start, cpu = time.time(), time.clock()
     from jitview.harness import Harness
     jit = Harness()
     sys.stdout.write("jitview: built minilang's JIT in %.1f s (%.1f s of "
-                     "CPU)\n" % (time.time() - start, time.clock() - cpu))
+                     "CPU)%s\n" % (time.time() - start, time.clock() - cpu,
+                                   ", " + techniques.DESCRIPTION
+                                   if techniques.DESCRIPTION else ""))
     status = 0
     for path, source in zip(args, sources):
         cpu = time.clock()

@@ -18,7 +18,10 @@ True)` once, then `reset_jit()` and `eval_graph` per program.
 
 The JIT runs with the test parameters of RPython's own trace tests
 (threshold 3: a loop is traced on its 3rd iteration), inlining on as in
-the binary.  What the JIT did is read from its debug log, captured in
+the binary (off, as in the binary, without the technique `inlining`).
+Which techniques are on is fixed when minilang is imported (MINILANG_WITHOUT,
+techniques.py), so one process builds one set: `python -m jitview --without
+NAME` sets the variable before the import.  What the JIT did is read from its debug log, captured in
 memory in the same format `PYPYLOG=jit-log-opt,jit-summary:FILE` writes
 for bin/minilang, so jitview shows both the same way (jitview.log).
 """
@@ -39,6 +42,7 @@ from rpython.rlib.jit import JitHookInterface, Counters
 from rpython.rtyper import llinterp
 from rpython.rtyper.annlowlevel import llstr, hlstr
 
+from minilang import techniques
 from minilang.codeloader import dump, load
 from minilang.errors import EXIT_COMPILE_ERROR
 from minilang.interpreter import get_printable_location
@@ -102,7 +106,7 @@ class Harness(object):
             self.interp, self.graph = ll_meta_interp(
                 entry, [llstr("")], CPUClass=runner.LLGraphCPU,
                 ProfilerClass=Profiler, policy=HarnessPolicy(AbortLogger()),
-                listops=True, inline=True,
+                listops=True, inline=techniques.INLINING,
                 backendopt=False, graph_and_interp_only=True)
         finally:
             sys.stdout, sys.stderr = saved

@@ -5,22 +5,29 @@ function (or `this` in a method), then the parameters, then the locals,
 then the operand stack of expression evaluation.  Its size is fixed per
 Code (the compiler computed it), so the array is never resized.
 
-The frame is the JIT's *virtualizable*: inside compiled code its fields
-(`stack[*]`, `sp`, `pc`) live in machine registers, not in memory, and are
-written back only if something needs to look at the frame (an error's
-trace).  That is why the interpreter keeps all per-call state here and why
-`sp` and `pc` are plain integer fields.
+JIT technique `virtualizable` (techniques.py; chapter 10): the frame is
+the JIT's *virtualizable*: inside compiled code its fields (`stack[*]`,
+`sp`, `pc`) live in machine registers, not in memory, and are written back
+only if something needs to look at the frame (an error's trace).  That is
+why the interpreter keeps all per-call state here and why `sp` and `pc` are
+plain integer fields.  Without it the frame is an ordinary object: a trace
+reads and writes `stack[i]` (getarrayitem_gc/setarrayitem_gc) and `sp` at
+every push and pop of the Lox program's loop.
 """
 
+from minilang import techniques
 from minilang.rlib import hint, make_sure_not_resized, unroll_safe
 
 
 class Frame(object):
-    _virtualizable_ = ['stack[*]', 'sp', 'pc']
+    if techniques.VIRTUALIZABLE:
+        _virtualizable_ = ['stack[*]', 'sp', 'pc']
     _immutable_fields_ = ['code', 'closure', 'depth']
 
     def __init__(self, code, closure, depth):
-        self = hint(self, access_directly=True, fresh_virtualizable=True)
+        if techniques.VIRTUALIZABLE:
+            # A new frame: the JIT need not check where its fields live.
+            self = hint(self, access_directly=True, fresh_virtualizable=True)
         self.code = code
         self.closure = closure        # W_Closure, or None for the script
         self.depth = depth            # number of calls below this one

@@ -12,6 +12,7 @@ What is left is reading the cell's value, and that is folded away too
 while the global is not reassigned (see GlobalCell).
 """
 
+from minilang import techniques
 from minilang.objects import VersionedLookup, W_Number
 
 # A cell's value is a trace constant until it has been reassigned this many
@@ -25,8 +26,9 @@ MUTABLE_OBJECT = 2  # any value, in `object_value`
 
 
 class GlobalCell(object):
-    """JIT technique: quasi-immutable global values, with a mutable
-    fallback (the idea of PyPy's module dictionaries, celldict.py).
+    """JIT technique `constant-globals` (techniques.py; chapter 12):
+    quasi-immutable global values, with a mutable fallback (the idea of
+    PyPy's module dictionaries, celldict.py).
 
     Most globals are functions and classes that are defined once and then
     only read.  While in state CONSTANT, the value lives in the
@@ -35,35 +37,46 @@ class GlobalCell(object):
     costs no read and no class guard.  Writing the field invalidates every
     trace that relied on it, which is correct but costly if it happens
     often, so after MAX_CHANGES reassignments the cell becomes mutable for
-    good: its value is then read from a plain field on every access.  A
-    mutable cell that has only held numbers keeps the float unboxed
-    (MUTABLE_FLOAT), so a global counter incremented in a loop allocates
-    no W_Number; the first non-number stored moves it to MUTABLE_OBJECT.
+    good: its value is then read from a plain field on every access.
     `state` is quasi-immutable as well: a trace knows which field to read.
+
+    Without the technique a cell is mutable from the start: each read in a
+    trace is a getfield of `object_value` and, where the value is used, a
+    guard_class on it (and a call of a global function a guard on which
+    function it is).
+
+    JIT technique `unboxed-numbers` (chapter 14), for globals: a mutable
+    cell that has only held numbers keeps the float unboxed (MUTABLE_FLOAT),
+    so a global counter incremented in a loop allocates no W_Number; the
+    first non-number stored moves it to MUTABLE_OBJECT.
     """
     _attrs_ = ['state', 'constant', 'float_value', 'object_value',
                'changes']
     _immutable_fields_ = ['state?', 'constant?']
 
     def __init__(self, value):
-        self.state = CONSTANT
-        self.constant = value
+        self.constant = None
         self.float_value = 0.0
         self.object_value = None
         self.changes = 0
+        if techniques.CONSTANT_GLOBALS:
+            self.state = CONSTANT
+            self.constant = value
+        else:
+            self.become_mutable(value)
 
     def get(self):
         state = self.state
-        if state == CONSTANT:
+        if techniques.CONSTANT_GLOBALS and state == CONSTANT:
             return self.constant
-        elif state == MUTABLE_FLOAT:
+        elif techniques.UNBOXED_NUMBERS and state == MUTABLE_FLOAT:
             return W_Number(self.float_value)
         else:
             return self.object_value
 
     def set(self, value):
         state = self.state
-        if state == MUTABLE_FLOAT:
+        if techniques.UNBOXED_NUMBERS and state == MUTABLE_FLOAT:
             if isinstance(value, W_Number):
                 self.float_value = value.value
                 return
@@ -77,12 +90,15 @@ class GlobalCell(object):
         else:
             # Too many changes: turn mutable (invalidates traces once more).
             self.constant = None
-            if isinstance(value, W_Number):
-                self.float_value = value.value
-                self.state = MUTABLE_FLOAT
-            else:
-                self.object_value = value
-                self.state = MUTABLE_OBJECT
+            self.become_mutable(value)
+
+    def become_mutable(self, value):
+        if techniques.UNBOXED_NUMBERS and isinstance(value, W_Number):
+            self.float_value = value.value
+            self.state = MUTABLE_FLOAT
+        else:
+            self.object_value = value
+            self.state = MUTABLE_OBJECT
 
 
 class Globals(VersionedLookup):
@@ -93,7 +109,12 @@ class Globals(VersionedLookup):
 
     def lookup(self, name):
         """The cell of global `name`, or None if never defined."""
-        return self.versioned_get(name)
+        if techniques.CONSTANT_GLOBALS:
+            # The lookup folds away in a trace (see the top of this file).
+            return self.versioned_get(name)
+        else:
+            # A plain dictionary lookup, in every trace, at every access.
+            return self.entries.get(name, None)
 
     def get(self, name):
         """The value of global `name`, or None if it is undefined."""

@@ -16,6 +16,7 @@ import math
 
 from minilang import errors
 from minilang import opcodes as op
+from minilang import techniques
 from minilang.code import Code
 from minilang.errors import LoxRuntimeError, InternalError, Interrupted
 from minilang.frame import Frame
@@ -51,9 +52,10 @@ jitdriver = JitDriver(
     # them as constants.
     greens=['pc', 'code'],
     # frame: everything that changes as the program runs (the values in
-    # the slots, the stack pointer).  It is *virtualizable*: see frame.py.
+    # the slots, the stack pointer).  JIT technique `virtualizable`: it is
+    # *virtualizable* (see frame.py); without it, an ordinary red object.
     reds=['frame'],
-    virtualizables=['frame'],
+    virtualizables=['frame'] if techniques.VIRTUALIZABLE else [],
     get_printable_location=get_printable_location,
     # execute() calls itself for each Lox call (through call_closure), so
     # the JIT may inline a callee into the caller's trace.
@@ -123,12 +125,14 @@ SAVES_PC = "".join([chr(int(number not in _PC_NOT_NEEDED))
 # the Lox frames it rebuilds.
 @profiled(lambda frame: frame.code)
 def execute(frame):
-    # JIT technique: `access_directly` tells RPython that this function
-    # works on the virtualizable frame itself, so its reads and writes of
-    # `stack[*]`, `sp` and `pc` are plain field accesses; without it, the
-    # translated interpreter checks on each of them whether the JIT holds
-    # the frame's fields elsewhere (warm-up, bridges, the blackhole).
-    frame = hint(frame, access_directly=True)
+    if techniques.VIRTUALIZABLE:
+        # JIT technique `virtualizable`: `access_directly` tells RPython
+        # that this function works on the virtualizable frame itself, so
+        # its reads and writes of `stack[*]`, `sp` and `pc` are plain field
+        # accesses; without it, the translated interpreter checks on each
+        # of them whether the JIT holds the frame's fields elsewhere
+        # (warm-up, bridges, the blackhole).
+        frame = hint(frame, access_directly=True)
     code = frame.code
     pc = 0
     while True:
@@ -455,10 +459,24 @@ def call_value(frame, callee, argc):
 def call_closure(frame, closure, argc, receiver):
     """Run `closure` in a new frame whose slot 0 is `receiver` (the
     closure itself, or `this`) and whose next slots are the arguments."""
-    # The callee's Code becomes a constant of the trace (one guard), so its
-    # arity check and frame size fold away and the new frame can stay
-    # virtual: an inlined call allocates nothing.
-    code = promote(closure.code)
+    if techniques.INLINING:
+        # JIT technique `inlining`: the callee's Code becomes a constant of
+        # the trace (one guard), so its arity check and frame size fold
+        # away, the tracer follows `run` into the callee's bytecode (its
+        # operations join the caller's trace) and the new frame can stay
+        # virtual: an inlined call allocates nothing.  A recursive call is
+        # not unrolled for ever: past a few levels the JIT emits a
+        # call_assembler to the callee's own compiled code.
+        code = promote(closure.code)
+    else:
+        # Without it, the JIT's `inlining` parameter is off as well (set
+        # by targets/targetminilang.py and jitview's harness): a trace calls each Lox function through
+        # call_assembler (its compiled code, once it is hot on its own) or
+        # a call_may_force into the interpreter, allocating the callee's
+        # frame, its stack array and the boxes of the arguments and result.
+        # (The promote alone would not stop the tracer: a call of the
+        # interpreter loop guards its green `code` anyway.)
+        code = closure.code
     if argc != code.arity:
         raise LoxRuntimeError(errors.arity_mismatch(code.arity, argc))
     if frame.depth + 1 >= MAX_CALL_DEPTH:

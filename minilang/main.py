@@ -46,6 +46,7 @@ from minilang.rlib import (read_file, read_chunk, StackOverflow,
 from minilang.streams import stdout, write_error_line
 from minilang import compile_errors
 from minilang import profiler
+from minilang import techniques
 
 
 class Option(object):
@@ -93,11 +94,14 @@ def usage_line():
 
 
 def help_text():
-    lines = [usage_line(),
-             "Run the Lox program in the file at path; without a path, "
-             "start a REPL.",
-             "",
-             "Options:"]
+    lines = [usage_line()]
+    if techniques.DESCRIPTION != "":
+        lines.append("This minilang is built %s (--version)."
+                     % techniques.DESCRIPTION)
+    lines.append("Run the Lox program in the file at path; without a path, "
+                 "start a REPL.")
+    lines.append("")
+    lines.append("Options:")
     for option in OPTIONS:
         names = spelled(option, ", ")
         lines.append("  " + names + " " * max(1, 18 - len(names)) +
@@ -151,7 +155,21 @@ def parse_arguments(args):
     return parsed
 
 
+def version_line():
+    """`minilang 0.1`, and which JIT techniques this build is without
+    (techniques.py), e.g. `minilang 0.1 (without maps, inlining)`."""
+    line = "minilang %s" % __version__
+    if techniques.DESCRIPTION != "":
+        line += " (%s)" % techniques.DESCRIPTION
+    return line
+
+
 def main(argv):
+    if techniques.ERROR != "":
+        # An unknown name in MINILANG_WITHOUT (read when minilang was
+        # imported): untranslated only, a binary's set is fixed.
+        write_error_line("minilang: " + techniques.ERROR)
+        return EXIT_USAGE
     parsed = parse_arguments(argv[1:])
     if parsed is None:
         write_error_line(usage_line())
@@ -161,7 +179,7 @@ def main(argv):
         stdout.flush()
         return EXIT_OK
     if parsed.has("--version"):
-        stdout.write("minilang %s\n" % __version__)
+        stdout.write(version_line() + "\n")
         stdout.flush()
         return EXIT_OK
     dis = parsed.has("--dis")

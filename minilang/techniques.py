@@ -64,7 +64,16 @@ def parse_without(text):
     return names
 
 
-WITHOUT = parse_without(os.environ.get("MINILANG_WITHOUT", ""))
+# An unknown name is not an exception at import (that would be a Python
+# traceback from whatever imported minilang first): ERROR keeps the message,
+# every technique stays on, and each entry point (main.main, jitview, the
+# translation target) reports ERROR and stops before running anything.
+try:
+    WITHOUT = parse_without(os.environ.get("MINILANG_WITHOUT", ""))
+    ERROR = ""
+except UnknownTechnique as e:
+    WITHOUT = []
+    ERROR = str(e)
 
 
 def enabled(name):

@@ -19,7 +19,11 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
 from minilang import rlib  # noqa: E402
 rlib.translating[0] = True
 
+from minilang import techniques  # noqa: E402
+from minilang.interpreter import jitdriver  # noqa: E402
 from minilang.main import main  # noqa: E402
+
+from rpython.rlib import jit  # noqa: E402
 
 from rpython.rlib import rstack  # noqa: E402
 from rpython.rtyper.lltypesystem import lltype, rffi  # noqa: E402
@@ -65,10 +69,17 @@ def entry_point(argv):
     limit = stack_limit()
     if limit > 0:
         rstack._stack_set_length_fraction(limit * 0.75 / RPYTHON_STACK_SIZE)
+    if not techniques.INLINING:
+        # Without the technique `inlining` (see call_closure in
+        # interpreter.py) the tracer does not follow calls into callees.
+        jit.set_param(jitdriver, "inlining", 0)
     return main(argv)
 
 
 def target(driver, args):
+    if techniques.ERROR:
+        # MINILANG_WITHOUT names no technique: stop before translating.
+        raise SystemExit("targetminilang: " + techniques.ERROR)
     if driver.config.translation.jit:
         driver.exe_name = 'minilang-jit'
     else:
