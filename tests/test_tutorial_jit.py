@@ -85,17 +85,21 @@ def test_stored_trace_is_make_trace_of_its_program(trace, program):
 
 
 def test_a_stored_trace_without_a_technique_names_it():
-    """A trace stored as NAME.without-TECHNIQUE.txt was made with that
-    technique off: the viewer says so on its first line."""
+    """A trace stored as NAME.without-TECHNIQUE.txt (or without-all) was
+    made with that technique (every technique) off: the viewer says so on
+    its first line, and a trace without a suffix has every one on."""
     from minilang.techniques import NAMES
+    seen = 0
     for trace, _ in stored_traces():
+        first = read(os.path.join(EXAMPLES, trace)).splitlines()[0]
         m = re.search(r"\.without-([\w,-]+)\.txt$", trace)
         if not m:
+            assert "without" not in first, (trace, first)
             continue
-        first = read(os.path.join(EXAMPLES, trace)).splitlines()[0]
-        for name in m.group(1).split(","):
-            assert name in NAMES, trace
-            assert name in first, (trace, first)
+        seen += 1
+        names = NAMES if m.group(1) == "all" else m.group(1).split(",")
+        assert first.endswith(", without " + ", ".join(names)), (trace, first)
+    assert seen
 
 
 @pytest.mark.parametrize("number", sorted(CHAPTERS))
