@@ -397,11 +397,11 @@ def get_property(frame, name):
     instance = frame.peek(0)
     if not isinstance(instance, W_Instance):
         raise LoxRuntimeError("Only instances have properties.")
-    # One promote of the map reaches the field layout and the class.
-    layout = promote(instance.map)
-    value = instance.get_field_in(layout, name)
+    # With maps, get_field promotes the instance's map, which holds the
+    # class too: get_class costs no second guard.
+    value = instance.get_field(name)
     if value is None:
-        value = bind_method(layout.klass, instance, name)
+        value = bind_method(instance.get_class(), instance, name)
     frame.pop()
     frame.push(value)
 
@@ -418,15 +418,14 @@ def invoke(frame, name, argc):
     receiver = frame.peek(argc)
     if not isinstance(receiver, W_Instance):
         raise LoxRuntimeError("Only instances have methods.")
-    # One promote of the map reaches the field layout and the class (the
-    # class is an immutable field of the map: no second guard).
-    layout = promote(receiver.map)
-    field = receiver.get_field_in(layout, name)
+    # With maps, one promote of the map reaches the field layout and the
+    # class (the class is an immutable field of the map: no second guard).
+    field = receiver.get_field(name)
     if field is not None:
         frame.store(frame.sp - 1 - argc, field)
         call_value(frame, field, argc)
         return
-    method = layout.klass.find_method(name)
+    method = receiver.get_class().find_method(name)
     if method is None:
         raise LoxRuntimeError(errors.undefined_property(name))
     call_closure(frame, method, argc, receiver)
@@ -440,7 +439,7 @@ def call_value(frame, callee, argc):
     elif isinstance(callee, W_BoundMethod):
         call_closure(frame, callee.method, argc, callee.receiver)
     elif isinstance(callee, W_Class):
-        instance = W_Instance(callee)
+        instance = callee.instantiate()
         initializer = callee.find_method("init")
         if initializer is not None:
             call_closure(frame, initializer, argc, instance)

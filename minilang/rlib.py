@@ -278,6 +278,10 @@ else:
 
     elidable = unroll_safe = dont_look_inside = _identity_decorator
 
+    def unrolling_iterable(items):
+        """A loop over it is unrolled when translated; here, a tuple."""
+        return tuple(items)
+
     def make_sure_not_resized(lst):
         return lst
 
