@@ -9,6 +9,8 @@
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
 #                        with a chart in build/bench/ (bench/README.md)
+#   make bench WITHOUT=maps   the same, bin/minilang beside
+#                        bin/minilang-without-maps
 #   make fuzz CASES=N    N mutated corpus programs, untranslated vs. the
 #                        binary (MINILANG_BIN, default bin/minilang)
 #   make profile FILE=f.lox  run f.lox on bin/minilang under the profiler
@@ -131,9 +133,19 @@ bin/minilang-nojit: $(SOURCES) $(ENV)/py2.ok
 # The table, results.json, results.md and chart.png go to build/bench/.
 # BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS="--only fib --runs 5"
 # or BENCH_ARGS="--binary jit=bin/minilang --binary other=PATH" (bench/README.md).
+# WITHOUT=NAMES compares bin/minilang with bin/minilang-without-NAMES
+# (building what is missing).  bin/minilang is built only if a column uses
+# it: with --binary in BENCH_ARGS, the binaries named are the columns.
 BENCH_ARGS ?=
-bench: $(ENV)/py3-bench.ok bin/minilang
-	$(PY3) bench/run.py --out build/bench $(BENCH_ARGS)
+ifneq ($(strip $(WITHOUT)),)
+BENCH_BINARIES := bin/minilang bin/minilang-without-$(WITHOUT)
+BENCH_COLUMNS := --binary minilang=bin/minilang \
+    --binary without-$(WITHOUT)=bin/minilang-without-$(WITHOUT)
+else ifeq ($(findstring --binary,$(BENCH_ARGS)),)
+BENCH_BINARIES := bin/minilang
+endif
+bench: $(ENV)/py3-bench.ok $(BENCH_BINARIES)
+	$(PY3) bench/run.py --out build/bench $(BENCH_COLUMNS) $(BENCH_ARGS)
 
 profile: FILE ?= bench/fib.lox
 profile: $(ENV)/py3.ok bin/minilang

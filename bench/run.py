@@ -354,11 +354,28 @@ def geomeans(results, runners):
     return means
 
 
+def build_ratio(row, runner, first):
+    """`runner`'s median time / the first minilang binary's, or None."""
+    a, b = row["runs"].get(runner.name), row["runs"].get(first.name)
+    if a and b and a.get("ok") and b.get("ok") and b["median"] > 0:
+        return a["median"] / b["median"]
+    return None
+
+
+def compared_builds(runners):
+    """(the first minilang binary, the others): several builds compared
+    (--binary twice or more) get a column of their time / the first's."""
+    builds = [r for r in runners if r.minilang and r.name != "minilang-nojit"]
+    return (builds[0], builds[1:]) if len(builds) > 1 else (None, [])
+
+
 def table(results, runners):
     has_base = any(r.name == YARDSTICK for r in runners)
     ratio_runners = [r for r in runners if r.minilang] if has_base else []
+    first, others = compared_builds(runners)
     header = (["benchmark"] + ["%s s" % r.name for r in runners]
               + ["%s/%s" % (r.name, YARDSTICK) for r in ratio_runners]
+              + ["%s/%s" % (r.name, first.name) for r in others]
               + ["%s MB" % r.name for r in runners] + ["output"])
     rows = []
     for row in results:
@@ -369,6 +386,9 @@ def table(results, runners):
             cells.append("-" if cell is None else "FAIL" if not cell["ok"] else format_time(cell))
         for r in ratio_runners:
             cells.append("%.2f" % row["ratios"][r.name] if r.name in row["ratios"] else "-")
+        for r in others:
+            ratio = build_ratio(row, r, first)
+            cells.append("-" if ratio is None else "%.2f" % ratio)
         for r in runners:
             cells.append(format_rss(runs[r.name]) if r.name in runs else "-")
         failed = [name for name, cell in runs.items() if not cell["ok"]]
@@ -391,6 +411,14 @@ def render_table(header, rows, markdown):
     return lines
 
 
+def shown_path(path):
+    """A path inside the repository relative to it (bin/minilang), so that
+    stored results name no machine's directories; others as they are."""
+    if os.path.commonpath([os.path.abspath(path), ROOT]) == ROOT:
+        return os.path.relpath(path, ROOT)
+    return path
+
+
 def summary_lines(results, runners, args, notes):
     lines = []
     means = geomeans(results, runners)
@@ -399,12 +427,20 @@ def summary_lines(results, runners, args, notes):
             value, count = means[runner.name]
             lines.append("geometric mean of %s/%s over %d benchmarks: %.2f"
                          % (runner.name, YARDSTICK, count, value))
+    first, others = compared_builds(runners)
+    for runner in others:
+        ratios = [build_ratio(row, runner, first) for row in results]
+        ratios = [r for r in ratios if r is not None]
+        if ratios:
+            lines.append("geometric mean of %s/%s over %d benchmarks: %.2f"
+                         % (runner.name, first.name, len(ratios),
+                            geometric_mean(ratios)))
     lines.append("times in seconds: median of %d run%s (fewer once a run took over %g s), "
                  "± half the spread of the runs as %% of the median; "
                  "MB: peak RSS (largest VmHWM of the runs)"
                  % (args.runs, "" if args.runs == 1 else "s", args.long))
     for runner in runners:
-        lines.append("  %s = %s" % (runner.name, runner.executable))
+        lines.append("  %s = %s" % (runner.name, shown_path(runner.executable)))
     lines.extend(notes)
     for row in results:
         for runner, cell in row["runs"].items():

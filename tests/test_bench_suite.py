@@ -201,3 +201,37 @@ def test_nursery_goes_to_the_rpython_columns_only():
                            "import os; print(os.environ['PYPY_GC_NURSERY'])"],
                           60, runners[0].env)
     assert result["out"] == b"4MB\n"
+
+
+def test_builds_compared_get_a_ratio_column_and_a_geometric_mean():
+    """`--binary minilang=... --binary without-x=...` (make bench WITHOUT=x):
+    the second build's time over the first's, per benchmark and overall."""
+    runners = [run.Runner("minilang", os.path.join(ROOT, "bin", "minilang"), ".lox",
+                          minilang=True),
+               run.Runner("without-x", os.path.join(ROOT, "bin", "minilang-without-x"),
+                          ".lox", minilang=True),
+               run.Runner("pypy3", "/usr/bin/pypy3", ".py")]
+
+    def cell(median):
+        return run.summarize([median, median], [1024, 1024])
+
+    results = [{"name": "a", "runs": {"minilang": cell(1.0), "without-x": cell(2.0),
+                                      "pypy3": cell(0.5)}, "ratios": {}},
+               {"name": "b", "runs": {"minilang": cell(2.0), "without-x": cell(4.5),
+                                      "pypy3": cell(1.0)}, "ratios": {}}]
+    header, rows = run.table(results, runners)
+    column = header.index("without-x/minilang")
+    assert [row[column] for row in rows] == ["2.00", "2.25"]
+
+    class Args(object):
+        runs = 2
+        long = 20.0
+
+    lines = run.summary_lines(results, runners, Args(), [])
+    assert "geometric mean of without-x/minilang over 2 benchmarks: 2.12" in lines
+    # Paths inside the repository are shown relative to it.
+    assert "  without-x = %s" % os.path.join("bin", "minilang-without-x") in lines
+    assert "  pypy3 = /usr/bin/pypy3" in lines
+    # One build alone: no such column.
+    header, rows = run.table(results, runners[:1] + runners[2:])
+    assert not [h for h in header if h.endswith("/minilang")]
