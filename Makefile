@@ -20,6 +20,10 @@
 #   make trace WITHOUT=inlining FILE=prog.lox   the same, without a technique
 #   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
 #                        PYPYLOG=jit-log-opt,jit-summary:jit.log
+#   make exercise NAME=05-add-assign   the check of a tutorial exercise
+#                        (docs/tutorial/exercises/): fails until it is done
+#   make test-exercises  every exercise's check fails on a scratch copy of
+#                        the tree and passes with its solution.patch
 #   make clean           remove what the build made
 
 PYTHON3 ?= python3
@@ -34,7 +38,8 @@ EXAMPLE ?= examples/fizzbuzz.lox
 TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary translate translate-nojit \
-        bench fuzz profile trace setup setup-py3 setup-py2 clean
+        bench fuzz profile trace setup setup-py3 setup-py2 clean \
+        exercise test-exercises
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -42,6 +47,7 @@ run: $(ENV)/py3.ok
 test: setup
 	@$(TIMED) "CPython 3: unit tests and the program corpus" $(MAKE) -s test-cpython
 	@$(TIMED) "Python 2.7: JIT trace tests" $(MAKE) -s test-jit
+	@$(TIMED) "tutorial exercises: each check fails, then passes with its solution" $(MAKE) -s test-exercises
 	@$(TIMED) "translation with the JIT (bin/minilang)" $(MAKE) -s translate
 	@$(TIMED) "bin/minilang: corpus, examples, command line, robustness" $(MAKE) -s test-binary
 
@@ -51,6 +57,16 @@ test-cpython: $(ENV)/py3.ok
 test-jit: $(ENV)/py2.ok
 	cd tests/jit && $(PY2) -m pytest -q --assert=plain -p no:cacheprovider \
 	    --confcutdir=. $(if $(K),-k "$(K)") .
+
+# An exercise's check on the working tree (tools/exercise says how it is
+# made); test-exercises proves them all on scratch copies.
+# (The Python 2.7 parts of a check need `make setup-py2` first.)
+exercise: $(ENV)/py3.ok
+	@test -n "$(NAME)" || { $(PY3) tools/exercise; exit 64; }
+	@PYTHON27=$(PYTHON27) $(PY3) tools/exercise --py2deps $(CURDIR)/$(PY2DEPS) $(NAME)
+
+test-exercises: $(ENV)/py3.ok $(ENV)/py2.ok
+	PYTHON27=$(PYTHON27) $(PY3) tools/prove-exercises --py2deps $(CURDIR)/$(PY2DEPS)
 
 test-binary: $(ENV)/py3.ok bin/minilang
 	MINILANG_BIN=$(CURDIR)/bin/minilang $(PY3) -m pytest -q \
