@@ -20,7 +20,9 @@ from minilang import rlib  # noqa: E402
 rlib.translating[0] = True
 
 from minilang import techniques  # noqa: E402
+#> step 9
 from minilang.interpreter import jitdriver  # noqa: E402
+#< step 9
 from minilang.main import main  # noqa: E402
 
 from rpython.rlib import jit  # noqa: E402
@@ -69,10 +71,12 @@ def entry_point(argv):
     limit = stack_limit()
     if limit > 0:
         rstack._stack_set_length_fraction(limit * 0.75 / RPYTHON_STACK_SIZE)
+    #> step 9
     if not techniques.INLINING:
         # Without the technique `inlining` (see call_closure in
         # interpreter.py) the tracer does not follow calls into callees.
         jit.set_param(jitdriver, "inlining", 0)
+    #< step 9
     return main(argv)
 
 
