@@ -10,6 +10,7 @@ Reading order, following a program through the pipeline:
     disassembler.py   Code -> text (minilang --dis FILE)
     interpreter.py    the loop that runs Code, with its JitDriver
     frame.py          one call's state, the JIT's virtualizable
+    techniques.py     the JIT techniques, each one switchable (MINILANG_WITHOUT)
     objects.py        Lox values (numbers, strings, closures, classes...)
     globalscope.py    global variables
     builtins.py       native functions (clock)
