@@ -151,3 +151,14 @@ def undefined_property(name):
 @dont_look_inside
 def arity_mismatch(expected, got):
     return "Expected %d arguments but got %d." % (expected, got)
+
+
+# Messages of the command line (main.py).
+def cannot_open_file(path):
+    return 'Could not open file "%s".' % path
+
+
+#> step 15
+def cannot_write_profile(path):
+    return 'Could not write profile "%s".' % path
+#< step 15

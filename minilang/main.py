@@ -60,6 +60,8 @@ from minilang.builtins import define_builtins
 #< step 6
 #> step 15 the profiler
 from minilang import profiler
+from minilang.rlib import (ProfileError, start_profile, stop_profile,
+                           profiled)
 #< step 15
 from minilang import techniques
 
@@ -355,10 +357,10 @@ def run_file(path, show):
     try:
         source = read_file(path)
     except OSError:
-        write_error_line('Could not open file "%s".' % path)
+        write_error_line(errors.cannot_open_file(path))
         return EXIT_IO_ERROR
     except IOError:
-        write_error_line('Could not open file "%s".' % path)
+        write_error_line(errors.cannot_open_file(path))
         return EXIT_IO_ERROR
     if show == "--tokens":
         stdout.write(show_tokens(tokenize(source)))
@@ -405,14 +407,49 @@ class OutOfMemoryReported(Exception):
 #> step 15
 def profile_file(path, profile_path):
     """minilang --profile OUT FILE: run FILE under the profiler."""
-    profile = profiler.start(profile_path, path)
-    if profile is None:
-        write_error_line('Could not write profile "%s".' % profile_path)
+    if not profiler.open_file(profile_path, path):
+        write_error_line(errors.cannot_write_profile(profile_path))
         return EXIT_IO_ERROR
     try:
         return run_file(path, "")
+    except CannotSample:
+        write_error_line(errors.cannot_write_profile(profile_path))
+        return EXIT_IO_ERROR
     finally:
-        profile.stop()
+        profiler.close_file()
+
+
+class CannotSample(Exception):
+    """rvmprof refused to start on the profile file."""
+
+
+def run_program(frame):
+    """Run the program's top frame, sampled if a profile file is open."""
+    if profiler.profile.fd < 0:
+        return run(frame)
+    return run_sampled(frame)
+
+
+# Sampling is on only inside this function, where vmprof's stack already
+# holds the script's Code (the decorator pushed it).  A sample taken while
+# that stack is empty (the file being compiled, the output flushed) has
+# nothing to record, and rvmprof's signal handler says so on standard
+# error ("WARNING: get_stack_trace, frame is NULL").  The script's Code is
+# thus twice at the bottom of each sample (here and in `execute`), which
+# changes neither a function's self time nor its total.
+@profiled(lambda frame: frame.code)
+def run_sampled(frame):
+    try:
+        start_profile(profiler.profile.fd, profiler.INTERVAL)
+    except ProfileError:
+        raise CannotSample()
+    try:
+        return run(frame)
+    finally:
+        try:
+            stop_profile()
+        except ProfileError:
+            pass
 #< step 15
 
 
@@ -455,7 +492,10 @@ def run_code(code):
     frame = Frame(code, None, 0)
     frame.push(W_Closure(code, []))
     try:
-        run(frame)
+        #> step 15
+        run_program(frame)
+        #< step 15
+        #before step 15: run(frame)
     except LoxRuntimeError as e:
         write_error_line(e.message)
         for line in e.trace:

@@ -21,8 +21,7 @@ time.
 
 import os
 
-from minilang.rlib import (ProfileError, start_profile, stop_profile,
-                           dont_look_inside)
+from minilang.rlib import dont_look_inside
 
 # One sample every INTERVAL seconds of CPU time.
 INTERVAL = 0.001
@@ -52,30 +51,29 @@ def full_name(code):
 
 
 class Profile(object):
-    """An open profile file; `stop()` closes it."""
+    """The open profile file of a run (`fd` -1 when none is open)."""
 
-    def __init__(self, fd):
-        self.fd = fd
-
-    def stop(self):
-        try:
-            stop_profile()
-        except ProfileError:
-            pass
-        os.close(self.fd)
+    def __init__(self):
+        self.fd = -1
 
 
-def start(out_path, source_path):
-    """Start profiling into `out_path`.  Returns the Profile, or None if
-    the file cannot be written or the profiler cannot start."""
+profile = Profile()
+
+
+def open_file(out_path, source_path):
+    """Open `out_path` for the profile of the program at `source_path`.
+    False if it cannot be written.  Sampling starts later, in
+    main.run_sampled."""
     source.path = source_path
     try:
-        fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        profile.fd = os.open(out_path,
+                             os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     except OSError:
-        return None
-    try:
-        start_profile(fd, INTERVAL)
-    except ProfileError:
-        os.close(fd)
-        return None
-    return Profile(fd)
+        return False
+    return True
+
+
+def close_file():
+    if profile.fd >= 0:
+        os.close(profile.fd)
+        profile.fd = -1

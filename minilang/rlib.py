@@ -464,6 +464,13 @@ else:
                 stack = list(self.stack)
                 if stack:
                     self.sample(stack)
+                else:
+                    # What rvmprof's signal handler does when no Code is
+                    # being run (main.run_sampled avoids it); through
+                    # streams, which the tests capture.
+                    from minilang import streams
+                    streams.write_bytes(
+                        2, "WARNING: get_stack_trace, frame is NULL\n")
 
         def sample(self, stack):
             words = []

@@ -109,6 +109,19 @@ print fib(%d) > 0;
     assert max(depths) > 5
 
 
+def test_sampling_covers_the_run_only(tmp_path):
+    # A long program to compile that runs in no time: sampling starts once
+    # the script runs and stops before it returns.  A sample while no Lox
+    # code runs would make rvmprof print a warning on standard error.
+    source = "{ var a = true; a = !a == a; }\n" * (40000 if BINARY else 3000)
+    source += "print 8;\n"
+    status, stdout, stderr, out = profile(tmp_path, source)
+    assert (status, stdout, stderr) == (0, "8\n", "")
+    prof = report_tool.read_profile(out.read_bytes())
+    rows, n = report_tool.table(prof)
+    assert all(row[0][0] == "<script>" for row in rows)
+
+
 def test_runtime_error_still_writes_the_profile(tmp_path):
     source = PROGRAM.replace("print t > 0;", "print t > 0;\nprint -nil;")
     status, stdout, stderr, out = profile(tmp_path, source)
