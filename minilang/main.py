@@ -60,8 +60,7 @@ from minilang.builtins import define_builtins
 #< step 6
 #> step 15 the profiler
 from minilang import profiler
-from minilang.rlib import (ProfileError, start_profile, stop_profile,
-                           profiled)
+from minilang.rlib import ProfileError, start_profile, stop_profile
 #< step 15
 from minilang import techniques
 
@@ -427,29 +426,15 @@ def run_program(frame):
     """Run the program's top frame, sampled if a profile file is open."""
     if profiler.profile.fd < 0:
         return run(frame)
-    return run_sampled(frame)
-
-
-# Sampling is on only inside this function, where vmprof's stack already
-# holds the script's Code (the decorator pushed it).  A sample taken while
-# that stack is empty (the file being compiled, the output flushed) has
-# nothing to record, and rvmprof's signal handler says so on standard
-# error ("WARNING: get_stack_trace, frame is NULL").  The script's Code is
-# thus twice at the bottom of each sample (here and in `execute`), which
-# changes neither a function's self time nor its total.
-@profiled(lambda frame: frame.code)
-def run_sampled(frame):
     try:
-        start_profile(profiler.profile.fd, profiler.INTERVAL)
+        token = start_profile(profiler.profile.fd, profiler.INTERVAL,
+                              frame.code)
     except ProfileError:
         raise CannotSample()
     try:
         return run(frame)
     finally:
-        try:
-            stop_profile()
-        except ProfileError:
-            pass
+        stop_profile(token)
 #< step 15
 
 

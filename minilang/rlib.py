@@ -30,6 +30,7 @@ try:
     from rpython.rlib.rfloat import formatd
     from rpython.rlib.rstackovf import StackOverflow, check_stack_overflow
     from rpython.rlib import rtime, rgc, rsignal, rvmprof
+    from rpython.rlib.rvmprof import cintf
     from rpython.rlib.jit import dont_look_inside
     from rpython.rtyper.lltypesystem import lltype, rffi
     from rpython.translator.tool.cbuild import ExternalCompilationInfo
@@ -221,11 +222,25 @@ long minilang_address_space_left(void) {
             "minilang", get_code,
             _hack_update_stack_untranslated=not translating[0])
 
-    def start_profile(fd, interval):
-        rvmprof.enable(fd, interval)
+    # Sampling runs with `code` (the script's) pushed on vmprof's stack
+    # from before the first sample until after the last: a sample taken
+    # with an empty stack makes rvmprof's signal handler print a warning.
+    # (execute() is the one function rvmprof may decorate: the C code it
+    # generates has a fixed name.)
+    def start_profile(fd, interval, code):
+        token = cintf.enter_code(code._vmprof_unique_id)
+        try:
+            rvmprof.enable(fd, interval)
+        except rvmprof.VMProfError:
+            cintf.leave_code(token)
+            raise
+        return token
 
-    def stop_profile():
-        rvmprof.disable()
+    def stop_profile(token):
+        try:
+            rvmprof.disable()
+        finally:
+            cintf.leave_code(token)
 
     # A float's 64 bits as an integer and back (codeloader.py).
     def float_to_bits(x):
@@ -466,8 +481,8 @@ else:
                     self.sample(stack)
                 else:
                     # What rvmprof's signal handler does when no Code is
-                    # being run (main.run_sampled avoids it); through
-                    # streams, which the tests capture.
+                    # being run (start_profile avoids it); through streams,
+                    # which the tests capture.
                     from minilang import streams
                     streams.write_bytes(
                         2, "WARNING: get_stack_trace, frame is NULL\n")
@@ -512,10 +527,11 @@ else:
             return run_profiled
         return decorate
 
-    def start_profile(fd, interval):
+    def start_profile(fd, interval, code):
         p = _profiler
         if p.fd >= 0:
             raise ProfileError("the profiler is already running")
+        p.stack.append(code._vmprof_unique_id)
         name = b"minilang"
         # rvmprof's header: 5 words (0, 3, 0, interval in us, 0), then the
         # header marker, version 6 (big-endian short), flags (8: "RPython
@@ -535,12 +551,13 @@ else:
                                      daemon=True)
         p.sampler.start()
 
-    def stop_profile():
+    def stop_profile(token):
         p = _profiler
         if p.fd < 0:
             raise ProfileError("the profiler is not running")
         p.stopping.set()
         p.sampler.join()
+        p.stack.pop()
         p.records.append(p.time_record(b"\x03"))
         data = b"".join(p.records)
         p.records = []
