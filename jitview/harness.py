@@ -71,8 +71,8 @@ if not llinterp.Tracer.TRACE:
 
 
 # Every compiled loop polls for Ctrl-C (interpreter.check_interrupt) at its
-# backward jump and at each call it makes or inlines: a read of RPython's
-# signal counter, a comparison and a guard, as in PyPy's loops.  A test
+# backward jump, and a function's start polls unless the call is inlined:
+# a read of RPython's signal flag, a comparison and a guard, as in PyPy's.  A test
 # counts them with with_polls(counts, polls) rather than spelling them out.
 POLL = {'getfield_raw_i': 1, 'int_ge': 1, 'guard_true': 1}
 

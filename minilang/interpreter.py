@@ -28,7 +28,7 @@ from minilang.objects import W_Native, Cell
 #> step 7 classes
 from minilang.objects import W_Class, W_Instance, W_BoundMethod
 #< step 7
-from minilang.rlib import (JitDriver, unroll_safe, promote, hint,
+from minilang.rlib import (JitDriver, unroll_safe, promote, hint, isvirtual,
                            StackOverflow, check_stack_overflow,
                            interrupt_requested, lift_heap_limit, profiled,
                            code_unique_id, dont_look_inside)
@@ -102,7 +102,10 @@ def run(frame):
 
 def check_interrupt():
     """Stop with Interrupted after a Ctrl-C.  Polled where a program can
-    run for ever: at each backward jump and each call (see rlib.py)."""
+    run for ever: at each backward jump and as each function starts (a
+    recursion need not loop).  In a trace the poll is three operations (a
+    load of the C flag the signal handler sets, a comparison, a guard; see
+    rlib.py); `execute` keeps it out of inlined calls."""
     if interrupt_requested():
         raise Interrupted()
 
@@ -150,6 +153,24 @@ def execute(frame):
         # from one (pc, code) back to the same (pc, code).
         jitdriver.jit_merge_point(pc=pc, code=code, frame=frame)
         #< step 9
+        #> step 6
+        if pc == 0:
+            #> step 11
+            # JIT technique `inlining`, continued: a function's start polls
+            # for Ctrl-C, except in a call the tracer inlines, whose frame
+            # the trace itself allocated (`isvirtual`, a constant while
+            # tracing; False when not).  Every path the machine code can
+            # repeat still polls: a loop at its backward jump, a recursion
+            # where it enters a function's own compiled code (whose frame
+            # comes from outside the trace), anything else in the
+            # interpreter.  Without this test a trace polls at each call it
+            # inlines: 3 operations of a method's 5, or in a recursive
+            # walk of a tree, most of the trace.
+            if not isvirtual(frame):
+                check_interrupt()
+            #< step 11
+            #before step 11: check_interrupt()
+        #< step 6
         opcode = code.read_byte(pc)
         if SAVES_PC[opcode] != '\x00':
             frame.pc = pc
@@ -516,7 +537,6 @@ def call_closure(frame, closure, argc, receiver):
         raise LoxRuntimeError(errors.arity_mismatch(code.arity, argc))
     if frame.depth + 1 >= MAX_CALL_DEPTH:
         raise LoxRuntimeError(errors.STACK_OVERFLOW)
-    check_interrupt()
     callee_frame = Frame(code, closure, frame.depth + 1)
     callee_frame.push(receiver)
     base = frame.sp - argc

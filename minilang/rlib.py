@@ -25,7 +25,7 @@ translating = [False]
 
 try:
     from rpython.rlib.jit import (JitDriver, promote, elidable, unroll_safe,
-                                  hint)
+                                  hint, isvirtual)
     from rpython.rlib.debug import make_sure_not_resized
     from rpython.rlib.rfloat import formatd
     from rpython.rlib.rstackovf import StackOverflow, check_stack_overflow
@@ -287,6 +287,9 @@ else:
 
     def hint(x, **kwds):
         return x
+
+    def isvirtual(x):
+        return False
 
     def _identity_decorator(func):
         return func

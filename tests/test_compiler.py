@@ -14,7 +14,7 @@ from minilang.code import Code
 from minilang.main import compile_source, new_globals
 from minilang.objects import W_Number, W_String
 
-from runner import ROOT
+from runner import ROOT, run
 
 from compiled import (compile_code, compile_errors, decode, names,
                       all_codes, function_named, max_stack_depth)
@@ -320,11 +320,44 @@ def test_while_loops_back_to_the_condition():
     assert target == after.pc
 
 
-def test_for_with_all_parts_has_two_loops():
+def test_for_puts_the_increment_after_the_body():
+    # One backward jump per iteration: condition, exit jump, body,
+    # increment, LOOP back to the condition (clox's layout has two).
     code = compile_code("for (var i = 0; i < 3; i = i + 1) print i;")
+    ins = decode(code)
+    names = [i.name for i in ins]
+    assert names[names.index("JUMP_IF_FALSE"):] == [
+        "JUMP_IF_FALSE", "POP",
+        "GET_LOCAL", "PRINT",                               # body
+        "GET_LOCAL", "CONSTANT", "ADD", "SET_LOCAL", "POP",  # increment
+        "LOOP", "POP", "POP", "NIL", "RETURN"]
+    loop = ops_of(code, "LOOP")[0]
+    condition = [i for i in ins if i.name == "GET_LOCAL"][0]
+    assert loop.pc + 3 - loop.args[0] == condition.pc
+    jif = ops_of(code, "JUMP_IF_FALSE")[0]
+    assert jif.pc + 3 + jif.args[0] == loop.pc + 3
+
+
+def test_for_keeps_clox_layout_when_its_loop_would_not_fit(tmp_path):
+    # clox's exit jump covers POP, its JUMP over the increment (3 bytes),
+    # the increment and its POP (4), its LOOP (3), the body and the body's
+    # LOOP (3): 65,535 bytes, clox's limit, with a body of 65,521.  One
+    # LOOP back to the condition (4 bytes) would cover 65,536: too far,
+    # so the code keeps clox's layout, and runs.
+    body = "a = a;\n" * 13103 + "a;\n" * 2            # 5 and 3 bytes each
+    source = ("for (var a = true; a == true; a = false) {\n%s}\n"
+              "print \"once\";\n" % body)
+    code = compile_code(source)
     assert len(ops_of(code, "LOOP")) == 2
     assert len(ops_of(code, "JUMP")) == 1
-    assert len(ops_of(code, "JUMP_IF_FALSE")) == 1
+    path = tmp_path / "long_for.lox"
+    path.write_text(source)
+    assert run([str(path)]) == (0, "once\n", "")
+    # Two bytes more and clox reports it.
+    path.write_text(source.replace("a;\n", "a = a;\n", 1))
+    status, out, err = run([str(path)])
+    assert (status, err.split(": ")[-1]) == (
+        65, "Too much code to jump over.\n")
 
 
 def test_for_without_condition_has_no_exit_jump():

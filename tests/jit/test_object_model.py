@@ -35,7 +35,7 @@ def test_global_function_is_a_constant():
     assert global_cell_reads(run) == 0, run.render()
     run.check_simple_loop(with_polls({
         'float_add': 1, 'float_lt': 1, 'guard_not_invalidated': 1,
-        'guard_true': 1, 'jump': 1}, 2))
+        'guard_true': 1, 'jump': 1}, 1))
 
 
 def test_reassigned_global_turns_mutable_and_unboxed():
@@ -162,7 +162,7 @@ def test_one_guard_reaches_fields_and_class():
         'float_add': 2, 'float_lt': 1, 'getarrayitem_gc_f': 1,
         'getarrayitem_gc_r': 1, 'getfield_gc_r': 3, 'guard_class': 1,
         'guard_nonnull': 1, 'guard_not_invalidated': 1, 'guard_true': 1,
-        'guard_value': 1, 'jump': 1}, 2))
+        'guard_value': 1, 'jump': 1}, 1))
 
 
 def test_instance_is_one_object():
@@ -208,4 +208,4 @@ def test_captured_counter_is_unboxed():
     assert run.output == "100\n"
     run.check_loop("in script", with_polls({
         'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1, 'guard_true': 1,
-        'jump': 1, 'setfield_gc': 1}, 2))
+        'jump': 1, 'setfield_gc': 1}, 1))
