@@ -76,6 +76,35 @@ def test_recursion_calls_compiled_code():
         'setarrayitem_gc': 2, 'setfield_gc': 7}, 1))
 
 
+def test_only_compiled_entries_poll_for_ctrl_c():
+    # A function's start polls for Ctrl-C (execute, `if pc == 0`), but not
+    # in a call the tracer inlines (its frame is virtual).  A tree walk's
+    # compiled entry inlines several levels of the recursion (float_sub:
+    # one `n - 1` per level) and polls once, where it starts; the bridges
+    # that go deeper call that entry with call_assembler and do not poll
+    # themselves: every path of the recursion through machine code passes
+    # the entry's poll, so Ctrl-C still stops it.  Polling at every call
+    # instead, the entry had a poll per inlined call.
+    run = jit.run("""
+        fun walk(n) { if (n < 1) return 1; return walk(n - 1) + walk(n - 1); }
+        var s = 0;
+        for (var i = 0; i < 30; i = i + 1) s = s + walk(10);
+        print s;
+    """)
+    assert run.output == "30720\n"
+    entry = run.the_loop("in walk")
+    assert entry.loop_type == "entry bridge"
+    counts = entry.counts(0)
+    assert counts['float_sub'] >= 4, run.render()
+    assert counts['getfield_raw_i'] == 1, run.render()
+    calls = 0
+    for bridge in run.bridges:
+        counts = bridge.counts(0)
+        assert counts.get('getfield_raw_i', 0) == 0, run.render()
+        calls += counts.get('call_assembler_r', 0)
+    assert calls >= 2
+
+
 def test_global_lookup_is_folded():
     # Globals: the name -> cell lookup is @elidable on a quasi-immutable
     # version, so in the loop only the cell's value is written: no call (no
