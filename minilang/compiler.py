@@ -287,10 +287,13 @@ class CodeBuilder(object):
             exit_jump = self.emit_jump(op.JUMP_IF_FALSE, line)
             depth = self.depth
             self.emit(op.POP, line)
-        condition = start
+        condition = start.position
+        jump_at = increment_at = increment_end = 0
         if node.incr is not None:
             body_jump = self.emit_jump(op.JUMP, line)
+            jump_at = body_jump.position - 1
             increment_start = self.loop_start()
+            increment_at = increment_start.position
             self.expression(node.incr)
             self.emit(op.POP, node.incr.line())
             increment_end = len(self.code)
@@ -302,9 +305,7 @@ class CodeBuilder(object):
         end = node.body.last
         self.emit_loop(start, end)
         if node.incr is not None:
-            self.increment_after_body(condition.position,
-                                      body_jump.position - 1,
-                                      increment_start.position,
+            self.increment_after_body(condition, jump_at, increment_at,
                                       increment_end, body_start, end)
         if exit_jump is not None:
             self.patch_jump(exit_jump, end)
@@ -331,6 +332,7 @@ class CodeBuilder(object):
         is relative and stays inside it, so each part moves whole."""
         loop_size = op.OPS[op.LOOP].size
         body_end = len(self.code) - loop_size
+        assert jump >= 0 and increment >= 0 and body_end >= 0
         code = (self.code[:jump] + self.code[body:body_end] +
                 self.code[increment:increment_end])
         offset = len(code) + loop_size - condition
