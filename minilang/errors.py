@@ -135,6 +135,7 @@ THIS_OUTSIDE_CLASS = "Can't use 'this' outside of a class."
 SUPER_OUTSIDE_CLASS = "Can't use 'super' outside of a class."
 SUPER_NO_SUPERCLASS = "Can't use 'super' in a class with no superclass."
 INHERIT_SELF = "A class can't inherit from itself."
+TOO_DEEPLY_NESTED = "[line 1] Error: Program too deeply nested."
 
 
 # Formatted messages: out of the JIT's sight, as add_frame above.

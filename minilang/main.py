@@ -366,13 +366,15 @@ def run_file(path, show):
         return EXIT_OK
     #> step 2
     if show == "--ast":
-        tokens = tokenize(source)
         try:
-            program = parse(tokens)
-        except SyntaxErrorsFound:
-            report(compile_errors.report(tokens, None))
+            tokens = tokenize(source)
+            program = parse_or_report(tokens)
+            if program is None:
+                return EXIT_COMPILE_ERROR
+            stdout.write(ast.show_program(program))
+        except StackOverflow:
+            report_too_deep()
             return EXIT_COMPILE_ERROR
-        stdout.write(ast.show_program(program))
         return EXIT_OK
     #< step 2
     #> step 3
@@ -444,10 +446,8 @@ def compile_source(source, globals):
     """Compile a program; report compile errors and return None if any."""
     try:
         tokens = tokenize(source)
-        try:
-            program = parse(tokens)
-        except SyntaxErrorsFound:
-            report(compile_errors.report(tokens, None))
+        program = parse_or_report(tokens)
+        if program is None:
             return None
         found = FoundErrors()
         code = compile_program(program, globals, found)
@@ -456,10 +456,27 @@ def compile_source(source, globals):
             return None
         return code
     except StackOverflow:
-        check_stack_overflow()
-        write_error_line("[line 1] Error: Program too deeply nested.")
+        report_too_deep()
         return None
 #< step 3
+
+
+#> step 2
+def parse_or_report(tokens):
+    """The program's AST; None after reporting its syntax errors."""
+    try:
+        return parse(tokens)
+    except SyntaxErrorsFound:
+        report(compile_errors.report(tokens, None))
+        return None
+
+
+def report_too_deep():
+    """The parser, the compiler or a printer of the AST, all recursive,
+    ran out of stack: a program nested deeper than the binary's stack."""
+    check_stack_overflow()
+    write_error_line(errors.TOO_DEEPLY_NESTED)
+#< step 2
 
 
 

@@ -55,6 +55,16 @@ def test_ast_of_a_program_with_a_syntax_error(tmp_path):
         65, "", "[line 1] Error at ';': Expect ')' after expression.\n")
 
 
+def test_ast_of_a_program_nested_too_deeply(tmp_path):
+    # Deeper than the stack (the binary's, or Python's recursion limit):
+    # the same compile error as running it, not an internal error.
+    path = tmp_path / "deep.lox"
+    path.write_text("print " + "(" * 200000 + "1" + ")" * 200000 + ";\n")
+    expected = (65, "", "[line 1] Error: Program too deeply nested.\n")
+    assert run(["--ast", str(path)]) == expected
+    assert run([str(path)]) == expected
+
+
 def test_only_one_show_option(tmp_path):
     path = write(tmp_path, "print 1;")
     status, out, err = run(["--tokens", "--ast", path])
