@@ -171,6 +171,15 @@ def test_nested_functions(tmp_path):
     check_deep(*run_bytes(tmp_path, source.encode()), expected_output="")
 
 
+def test_nesting_deeper_than_the_stack_is_a_compile_error(tmp_path):
+    # Past what the stack holds (the binary's, or Python's recursion
+    # limit), the program is refused as clox refuses what it cannot
+    # compile: a compile error, exit 65, not an internal error.
+    source = "print " + "(" * 200000 + "1" + ")" * 200000 + ";\n"
+    assert run_bytes(tmp_path, source.encode()) == (
+        65, "", "[line 1] Error: Program too deeply nested.\n")
+
+
 def test_unclosed_deep_parentheses(tmp_path):
     source = "print " + "(" * N + "1;\n"
     status, out, err = run_bytes(tmp_path, source.encode())
