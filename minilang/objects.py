@@ -91,7 +91,15 @@ class W_String(W_Root):
         return self.value
 
     def equals(self, other):
-        return isinstance(other, W_String) and self.value == other.value
+        if not isinstance(other, W_String):
+            return False
+        # The lengths first: in a trace `len` is a pure operation (of a
+        # literal, a constant), so strings of different lengths compare
+        # with no call at all; only equal lengths call RPython's
+        # comparison of the characters.
+        if len(self.value) != len(other.value):
+            return False
+        return self.value == other.value
 
 
 #> step 6 closures

@@ -105,6 +105,38 @@ def test_only_compiled_entries_poll_for_ctrl_c():
     assert calls >= 2
 
 
+def test_strings_of_different_lengths_compare_without_a_call():
+    # W_String.equals compares the lengths first: `w == "while"` with a
+    # 4-letter w is a strlen and a guard, no call; the lengths are
+    # equal only for "this", whose characters are compared by a call of
+    # RPython's string equality (call_i).  The words are built at run
+    # time, so none is the literal's object, and the loop goes round a
+    # ring of two, so no comparison is the same every iteration.
+    run = jit.run("""
+        class Node { init(text) { this.text = text; } }
+        var a = Node("th" + "is");
+        var b = Node("t" + "his");
+        a.next = b;
+        b.next = a;
+        {
+          var node = a;
+          var n = 0;
+          for (var i = 0; i < 100; i = i + 1) {
+            var w = node.text;
+            if (w == "while") n = n + 1;
+            if (w == "class") n = n + 2;
+            if (w == "this") n = n + 4;
+            node = node.next;
+          }
+          print n;
+        }
+    """)
+    assert run.output == "400\n"
+    counts = run.the_loop().counts(run.the_loop().body_start())
+    assert counts.get('call_i', 0) == 1, run.render()
+    assert counts.get('strlen', 0) <= 1, run.render()
+
+
 def test_global_lookup_is_folded():
     # Globals: the name -> cell lookup is @elidable on a quasi-immutable
     # version, so in the loop only the cell's value is written: no call (no
