@@ -109,7 +109,8 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	    tests/test_programs.py tests/test_examples.py tests/test_cli.py \
 	    tests/test_robustness.py tests/test_disassembler.py \
 	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py \
-	    tests/test_show_options.py \
+	    tests/test_show_options.py tests/test_opcodes.py tests/test_compiler.py \
+	    tests/test_tutorial.py tests/test_tutorial_jit.py \
 	    tests/binary/test_jit_log.py
 
 #> source

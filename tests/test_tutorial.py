@@ -20,14 +20,13 @@ or Lox, and every block of program output, must carry a marker.
 import os
 import re
 import subprocess
-import sys
 
 import pytest
 
 from jitview import log as jitlog
 from jitview import render
 from excerpts import parts
-from runner import ROOT
+from runner import ROOT, command
 
 TUTORIAL = os.path.join(ROOT, "docs", "tutorial")
 BLOCK = re.compile(r"(?:<!-- check: (\w+) ([^>]*?) -->\n)?```(\w*)\n(.*?)^```",
@@ -66,7 +65,7 @@ def contains_run(haystack, run):
 
 
 def run_lox(path):
-    return subprocess.run([sys.executable, "-m", "minilang", path], cwd=ROOT,
+    return subprocess.run(command() + [path], cwd=ROOT,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=120).stdout.decode("latin-1")
 
@@ -199,8 +198,7 @@ def lang_stored(extensions):
 
 
 def run_minilang(args):
-    done = subprocess.run([sys.executable, "-m", "minilang"] + args,
-                          cwd=ROOT, stdout=subprocess.PIPE,
+    done = subprocess.run(command() + args, cwd=ROOT, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=120)
     return (done.returncode, done.stdout.decode("latin-1"),
             done.stderr.decode("latin-1"))
