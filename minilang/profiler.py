@@ -63,7 +63,7 @@ profile = Profile()
 def open_file(out_path, source_path):
     """Open `out_path` for the profile of the program at `source_path`.
     False if it cannot be written.  Sampling starts later, in
-    main.run_sampled."""
+    main.run_program."""
     source.path = source_path
     try:
         profile.fd = os.open(out_path,
