@@ -18,7 +18,7 @@ Reading order, following a program through the pipeline:
     errors.py         compile errors, runtime errors, exit codes
     main.py           the command line, shared by CPython and the binary
     profiler.py       minilang --profile: vmprof samples of Lox functions
-    rlib.py           rpython.rlib, or stand-ins for it on CPython 3
+    rlib/             rpython.rlib, or stand-ins for it on CPython 3
     codeloader.py     Code trees to strings and back (jitview, trace tests)
 
 The tutorial's steps are cut from these files by the comments `#> step N`

@@ -5,7 +5,8 @@ import sys
 import threading
 
 from minilang.main import main
-from minilang.rlib import install_signal_handlers, restore_signal_handlers
+from minilang.rlib.signals import (install_signal_handlers,
+                                   restore_signal_handlers)
 
 
 def run_main(argv):

@@ -6,7 +6,7 @@ puts them into a program's globals before it runs.
 """
 
 from minilang.objects import W_Native, W_Number
-from minilang.rlib import processor_time
+from minilang.rlib.rtime import processor_time
 
 
 def clock(args):

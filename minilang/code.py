@@ -13,7 +13,7 @@ from minilang import opcodes as op
 from minilang.objects import W_Root
 #> step 15 the profiler
 from minilang.profiler import full_name
-from minilang.rlib import register_code_class, register_code
+from minilang.rlib.vmprof import register_code_class, register_code
 #< step 15
 
 

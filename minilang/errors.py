@@ -20,7 +20,7 @@
 """
 
 from minilang.lexer import line_of
-from minilang.rlib import dont_look_inside
+from minilang.rlib.jit import dont_look_inside
 
 EXIT_OK = 0
 EXIT_USAGE = 64

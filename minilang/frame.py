@@ -16,7 +16,8 @@ every push and pop of the Lox program's loop.
 """
 
 from minilang import techniques
-from minilang.rlib import hint, make_sure_not_resized, unroll_safe
+from minilang.rlib.debug import make_sure_not_resized
+from minilang.rlib.jit import hint, unroll_safe
 
 
 class Frame(object):

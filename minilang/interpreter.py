@@ -28,10 +28,14 @@ from minilang.objects import W_Native, Cell
 #> step 7 classes
 from minilang.objects import W_Class, W_Instance, W_BoundMethod
 #< step 7
-from minilang.rlib import (JitDriver, unroll_safe, promote, hint, isvirtual,
-                           StackOverflow, check_stack_overflow,
-                           interrupt_requested, lift_heap_limit, profiled,
-                           code_unique_id, dont_look_inside)
+from minilang.rlib.jit import (JitDriver, unroll_safe, promote, hint,
+                               isvirtual, dont_look_inside)
+from minilang.rlib.memory import lift_heap_limit
+from minilang.rlib.rstackovf import StackOverflow, check_stack_overflow
+from minilang.rlib.signals import interrupt_requested
+#> step 15 the profiler
+from minilang.rlib.vmprof import profiled, code_unique_id
+#< step 15
 from minilang.streams import stdout
 
 # Calls nest at most this deep; the next one is "Stack overflow.".  clox
@@ -66,10 +70,12 @@ jitdriver = JitDriver(
     # execute() calls itself for each Lox call (through call_closure), so
     # the JIT may inline a callee into the caller's trace.
     is_recursive=True,
+    #> step 15 the profiler
     # Which Lox function a piece of JIT-compiled code belongs to: the JIT
     # keeps this id (of the Code, and of every Code inlined into it) beside
     # the machine code, so the profiler can name samples taken inside it.
     get_unique_id=lambda pc, code: code_unique_id(code),
+    #< step 15
     name='minilang')
 #< step 9
 
@@ -105,7 +111,7 @@ def check_interrupt():
     run for ever: at each backward jump and as each function starts (a
     recursion need not loop).  In a trace the poll is three operations (a
     load of the C flag the signal handler sets, a comparison, a guard; see
-    rlib.py); `execute` keeps it out of inlined calls."""
+    rlib/signals.py); `execute` keeps it out of inlined calls."""
     if interrupt_requested():
         raise Interrupted()
 
@@ -134,7 +140,7 @@ SAVES_PC = "".join([chr(int(number not in _PC_NOT_NEEDED))
 # of the Codes it was traced through are found from the code address (see
 # get_unique_id above).  When a guard fails, the JIT redoes the pushes for
 # the Lox frames it rebuilds.
-@profiled(lambda frame: frame.code)
+@profiled("minilang", lambda frame: frame.code)
 #< step 15
 def execute(frame):
     if techniques.VIRTUALIZABLE:

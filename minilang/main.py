@@ -31,12 +31,13 @@ from minilang.errors import (FoundErrors, LoxRuntimeError, InternalError,
                              EXIT_RUNTIME_ERROR, EXIT_IO_ERROR,
                              EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED)
 from minilang.lexer import tokenize, show_tokens
-from minilang.rlib import (read_file, read_chunk, StackOverflow,
-                           check_stack_overflow, install_signal_handlers,
-                           interrupt_requested, physical_memory,
-                           address_space_left, set_heap_limit,
-                           lift_heap_limit, describe_exception,
-                           GC_READS_PYPY_GC_MAX)
+from minilang.rlib.debug import describe_exception
+from minilang.rlib.memory import (physical_memory, address_space_left,
+                                  set_heap_limit, lift_heap_limit,
+                                  GC_READS_PYPY_GC_MAX)
+from minilang.rlib.rstackovf import StackOverflow, check_stack_overflow
+from minilang.rlib.signals import install_signal_handlers, interrupt_requested
+from minilang.rlib.streamio import read_file, read_chunk
 from minilang.streams import stdout, write_error_line
 #> step 2 the grammar
 from minilang import ast
@@ -60,7 +61,7 @@ from minilang.builtins import define_builtins
 #< step 6
 #> step 15 the profiler
 from minilang import profiler
-from minilang.rlib import ProfileError, start_profile, stop_profile
+from minilang.rlib.vmprof import ProfileError, start_profile, stop_profile
 #< step 15
 from minilang import techniques
 

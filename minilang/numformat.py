@@ -3,10 +3,11 @@
 clox prints numbers with "%g".  RPython's own "%g" (rfloat.formatd with
 'g') keeps a trailing zero that C drops (1000405 gives "1.00040e+06", not
 "1.0004e+06"), so the rule is spelt out here on top of "%.5e", which
-both Pythons format exactly as C does (rlib.format_exponent).
+both Pythons format exactly as C does (rlib/rfloat.py, format_exponent).
 """
 
-from minilang.rlib import dont_look_inside, format_exponent
+from minilang.rlib.jit import dont_look_inside
+from minilang.rlib.rfloat import format_exponent
 
 
 # Never hot (print_value in interpreter.py calls it, out of the JIT's reach

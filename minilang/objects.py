@@ -13,8 +13,8 @@ which is why `W_Number` has a single immutable float field.
 from minilang import opcodes as op
 from minilang import techniques
 from minilang.numformat import format_number
-from minilang.rlib import (elidable, promote, unroll_safe, unrolling_iterable,
-                           dont_look_inside)
+from minilang.rlib.jit import elidable, promote, unroll_safe, dont_look_inside
+from minilang.rlib.unroll import unrolling_iterable
 
 
 class W_Root(object):

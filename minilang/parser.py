@@ -25,7 +25,7 @@ from rply.token import Token
 
 from minilang import ast
 from minilang.lexer import KEYWORDS, TOKEN_NAMES, TokenStream
-from minilang.rlib import parse_number
+from minilang.rlib.rfloat import parse_number
 
 
 pg = ParserGenerator(

@@ -1,7 +1,7 @@
 """`minilang --profile OUT FILE`: a sampling profile of a Lox program.
 
 The profiler is RPython's vmprof (rpython.rlib.rvmprof; a pure-Python
-stand-in with the same file format on CPython 3, see rlib.py).  Every Code
+stand-in with the same file format on CPython 3, see rlib/vmprof.py).  Every Code
 is registered with it when it is made (code.py), and the interpreter
 function that runs one Code is decorated (`profiled`, interpreter.py), so
 the profiler always knows the stack of Lox functions being run.  A timer
@@ -21,7 +21,7 @@ time.
 
 import os
 
-from minilang.rlib import dont_look_inside
+from minilang.rlib.jit import dont_look_inside
 
 # One sample every INTERVAL seconds of CPU time.
 INTERVAL = 0.001

@@ -15,7 +15,7 @@ An error writing standard error is ignored: there is nowhere to report it.
 import errno
 
 from minilang.errors import OutputClosed
-from minilang.rlib import write_bytes
+from minilang.rlib.streamio import write_bytes
 
 FLUSH_AT = 8192
 

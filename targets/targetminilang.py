@@ -14,10 +14,10 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 os.pardir))
 
-# Tell minilang/rlib.py that this is a translation, before the interpreter
+# Tell minilang/rlib/ that this is a translation, before the interpreter
 # is imported (its profiler decorator is made differently untranslated).
-from minilang import rlib  # noqa: E402
-rlib.translating[0] = True
+from minilang.rlib import host  # noqa: E402
+host.translating[0] = True
 
 from minilang import techniques  # noqa: E402
 #> step 9

@@ -33,7 +33,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.dirname(HERE))
 
-from minilang import rlib, streams  # noqa: E402
+from minilang import streams  # noqa: E402
+from minilang.rlib import signals  # noqa: E402
 from minilang.__main__ import run_main  # noqa: E402
 from runner import ROOT  # noqa: E402
 
@@ -156,12 +157,12 @@ def run_untranslated(path):
             if size[0] >= OUTPUT_CAP:
                 if not capped[0]:
                     capped[0] = True
-                    rlib.request_interrupt()
+                    signals.request_interrupt()
                 return
             size[0] += len(text)
         written[fd].append(text)
 
-    timer = threading.Timer(TIME_LIMIT, rlib.request_interrupt)
+    timer = threading.Timer(TIME_LIMIT, signals.request_interrupt)
     saved = streams.write_bytes
     streams.write_bytes = capture
     timer.start()
@@ -170,7 +171,7 @@ def run_untranslated(path):
     finally:
         timer.cancel()
         streams.write_bytes = saved
-        rlib.interrupt_requested()      # forget a late simulated Ctrl-C
+        signals.interrupt_requested()      # forget a late simulated Ctrl-C
     out, err = "".join(written[1]), "".join(written[2])
     return Outcome(status, out, err, looped=(status == 130))
 

@@ -1,7 +1,7 @@
 """`minilang --profile OUT FILE` and tools/profile-report.
 
-These run untranslated (the pure-Python profiler of minilang/rlib.py) and,
-in `make test-binary`, on the binary (RPython's rvmprof, JIT included):
+These run untranslated (the pure-Python profiler of minilang/rlib/vmprof.py)
+and, in `make test-binary`, on the binary (RPython's rvmprof, JIT included):
 the same program, the same reader, the same expectations, except where
 the JIT makes a difference, which is asserted both ways.
 """

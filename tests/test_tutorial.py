@@ -156,7 +156,7 @@ def test_every_example_is_used_by_a_guide():
 def test_primer_quotes_the_stand_in_jitdriver_message():
     """The primer quotes what minilang's CPython JitDriver says when a
     merge point gets a variable it does not list."""
-    from minilang.rlib import JitDriver
+    from minilang.rlib.jit import JitDriver
     driver = JitDriver(greens=[], reds=["i"])
     with pytest.raises(TypeError) as info:
         driver.jit_merge_point(i=0, total=0)
