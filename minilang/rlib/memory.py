@@ -1,7 +1,8 @@
 """The machine's memory, and a limit on the heap.
 
-`set_heap_limit(n)` lets the heap grow by about n bytes; beyond that an
-allocation raises MemoryError.  `lift_heap_limit()` undoes it, so that
+`set_heap_limit(n)` limits the heap to about n bytes (on CPython 3: n bytes
+more than the process uses now); beyond that an allocation raises
+MemoryError.  `lift_heap_limit()` undoes it, so that
 reporting the error (and whatever runs next in the process) has room again.
 """
 
@@ -9,6 +10,7 @@ from minilang.rlib import host
 
 if host.HAVE_RPYTHON:
     from rpython.rlib import rgc as _rgc
+    from rpython.rlib.jit import dont_look_inside as _dont_look_inside
     from rpython.rtyper.lltypesystem import lltype as _lltype, rffi as _rffi
     from rpython.translator.tool.cbuild import (
         ExternalCompilationInfo as _ExternalCompilationInfo)
@@ -70,6 +72,9 @@ long minilang_address_space_left(void) {
         _rgc.set_max_heap_size(nbytes)
         _limited[0] = True
 
+    # (Out of the JIT's sight: its code writer has no operation for
+    # set_max_heap_size, and an interpreter may call this on its error path.)
+    @_dont_look_inside
     def lift_heap_limit():
         """No heap limit any more, if set_heap_limit set one (a limit the
         GC read from PYPY_GC_MAX at start, not replaced by set_heap_limit,

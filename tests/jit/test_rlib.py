@@ -63,3 +63,23 @@ def test_a_difference_is_found():
         "but [['greens'], False, True, 0] in the stand-in",
         "memory.lift_heap_limit: only on the real side",
         "rstackovf.StackOverflow: exception, but a value stand-in"]
+
+
+def test_lift_heap_limit_undoes_set_heap_limit(monkeypatch):
+    """In the binary, the GC's maximum goes back to 0 (none); untranslated
+    rgc.set_max_heap_size does nothing, so here its calls are recorded."""
+    from minilang.rlib import memory
+    calls = []
+
+    class RecordingGC(object):
+        def set_max_heap_size(self, nbytes):
+            calls.append(nbytes)
+
+    monkeypatch.setattr(memory, "_rgc", RecordingGC())
+    monkeypatch.setattr(memory, "_limited", [False])
+    memory.lift_heap_limit()
+    assert calls == []          # nothing set, nothing to lift
+    memory.set_heap_limit(1 << 20)
+    memory.lift_heap_limit()
+    memory.lift_heap_limit()
+    assert calls == [1 << 20, 0]
