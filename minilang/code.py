@@ -10,7 +10,7 @@ one of its parent's constants (CLOSURE's operand); programs never see one.
 """
 
 from minilang import opcodes as op
-from minilang.objects import W_Root
+from minilang.values import W_Root
 #> step 15 the profiler
 from minilang.profiler import full_name
 from minilang.rlib import register_code_class, register_code

@@ -24,7 +24,7 @@ The format, in the order `load` reads it:
 
 from minilang.code import Code
 from minilang.errors import InternalError
-from minilang.objects import W_Number, W_String
+from minilang.values import W_Number, W_String
 from minilang.rlib import bits_to_float, float_to_bits
 
 

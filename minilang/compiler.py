@@ -20,7 +20,7 @@ from minilang import resolver
 from minilang.code import Code
 from minilang.errors import InternalError
 from minilang.lexer import line_of
-from minilang.objects import W_Number, W_String
+from minilang.values import W_Number, W_String
 
 MAX_CONSTANTS = 256
 MAX_JUMP = 65535

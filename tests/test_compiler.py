@@ -12,7 +12,7 @@ import pytest
 from minilang import opcodes as op
 from minilang.code import Code
 from minilang.main import compile_source, new_globals
-from minilang.objects import W_Number, W_String
+from minilang.values import W_Number, W_String
 
 from runner import ROOT, run
 
