@@ -7,13 +7,13 @@ are in instances.py.  Chapter 7 of the tutorial explains classes; chapter
 instances.
 """
 
-from minilang import opcodes as op
 from minilang import techniques
 from minilang.rlib import dont_look_inside
-from minilang.values import W_Root, W_Number, W_String
+from minilang.values import W_Root
 from minilang.versioned import VersionedLookup
 from minilang.instances import W_Instance
 if techniques.MAPS:
+    from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
     from minilang.instances import (Map, FIELD_OBJECT, new_instance,
                                     storage_index, storage_sizes)
 
@@ -73,40 +73,22 @@ class W_Class(W_Root, VersionedLookup):
         else:
             return W_Instance(self)
 
+    #> step 13 maps
     @dont_look_inside
     def guess_size(self, code):
         """Before any instance has fields, guess which they will have: the
-        names that the methods' SET_PROPERTY instructions assign (`this.x
-        = ...` in `init` mostly), a number field where the value stored is
-        a number constant, an object field where it is another constant,
-        room for either where it is not known.  So the first instances of
-        a class, often the only ones, get their fields inline too (see
-        W_Instance), and usually of the same storage class as the later
-        ones (see note_size)."""
-        pc = 0
-        previous = 0
-        while pc < len(code.bytecode):
-            opcode = code.read_byte(pc)
-            if opcode == op.SET_PROPERTY:
-                w_name = code.constants[code.read_byte(pc + 1)]
-                assert isinstance(w_name, W_String)
+        fields that the methods assign (`this.x = ...` in `init` mostly),
+        as the compiler guessed them (`code.field_guesses`: a number field
+        where the value stored is a number constant, an object field where
+        it is another constant, room for either where it is not known).
+        So the first instances of a class, often the only ones, get their
+        fields inline too (see W_Instance), and usually of the same storage
+        class as the later ones (see note_size)."""
+        for name, kind in code.field_guesses.items():
+            seen = self.fields_set.get(name, kind)
+            if seen != kind:
                 kind = GUESS_EITHER
-                prev_opcode = code.read_byte(previous)
-                if prev_opcode == op.CONSTANT:
-                    value = code.constants[code.read_byte(previous + 1)]
-                    if isinstance(value, W_Number):
-                        kind = GUESS_NUMBER
-                    else:
-                        kind = GUESS_OBJECT
-                elif (prev_opcode == op.NIL or prev_opcode == op.TRUE or
-                      prev_opcode == op.FALSE):
-                    kind = GUESS_OBJECT
-                seen = self.fields_set.get(w_name.value, kind)
-                if seen != kind:
-                    kind = GUESS_EITHER
-                self.fields_set[w_name.value] = kind
-            previous = pc
-            pc = code.next_pc(pc)
+            self.fields_set[name] = kind
         if self.estimate_objects == 0 and self.estimate_floats == 0:
             if techniques.UNBOXED_NUMBERS:
                 objects = 0
@@ -138,12 +120,7 @@ class W_Class(W_Root, VersionedLookup):
             self.storage = storage_index(max(self.estimate_objects, objects),
                                          max(self.estimate_floats, floats))
             # (a quasi-immutable write: invalidates traces that allocated)
-
-
-# What guess_size thinks a field assigned in a method holds.
-GUESS_OBJECT = 0
-GUESS_NUMBER = 1
-GUESS_EITHER = 2
+    #< step 13
 
 
 class W_BoundMethod(W_Root):
