@@ -8,10 +8,12 @@ instances.
 """
 
 from minilang import techniques
-from minilang.rlib import dont_look_inside
 from minilang.values import W_Root
 from minilang.versioned import VersionedLookup
 from minilang.instances import W_Instance
+#> step 13 maps
+from minilang.rlib import dont_look_inside
+#< step 13
 if techniques.MAPS:
     from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
     from minilang.instances import (Map, FIELD_OBJECT, new_instance,
