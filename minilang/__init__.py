@@ -11,7 +11,11 @@ Reading order, following a program through the pipeline:
     interpreter.py    the loop that runs Code, with its JitDriver
     frame.py          one call's state, the JIT's virtualizable
     techniques.py     the JIT techniques, each one switchable (MINILANG_WITHOUT)
-    objects.py        Lox values (numbers, strings, closures, classes...)
+    values.py         Lox values: nil, booleans, numbers, strings
+    functions.py      closures, the cells they capture, natives
+    versioned.py      the versioned lookup (globals, method tables)
+    classes.py        classes and bound methods
+    instances.py      instances: maps and storage classes
     globalscope.py    global variables
     builtins.py       native functions (clock)
     numformat.py      how print shows a number (C's %g)

@@ -5,7 +5,8 @@ arity by the interpreter) and returns a Lox value.  `define_builtins`
 puts them into a program's globals before it runs.
 """
 
-from minilang.objects import W_Native, W_Number
+from minilang.functions import W_Native
+from minilang.values import W_Number
 from minilang.rlib.rtime import processor_time
 
 
@@ -19,4 +20,4 @@ BUILTINS = [("clock", 0, clock)]
 
 def define_builtins(globals):
     for name, arity, function in BUILTINS:
-        globals.define(name, W_Native(name, arity, function))
+        globals.define(name, W_Native(arity, function))

@@ -10,20 +10,37 @@ one of its parent's constants (CLOSURE's operand); programs never see one.
 """
 
 from minilang import opcodes as op
-from minilang.objects import W_Root
+from minilang.values import W_Root
 #> step 15 the profiler
 from minilang.profiler import full_name
 from minilang.rlib.vmprof import register_code_class, register_code
 #< step 15
 
 
+#> step 13 maps
+# What a field assigned by a SET_PROPERTY probably holds, guessed by the
+# compiler (compiler.py, guess_field) for a class's first instances
+# (classes.py, W_Class.guess_size).
+GUESS_OBJECT = 0
+GUESS_NUMBER = 1
+GUESS_EITHER = 2
+#< step 13
+
+
 class Code(W_Root):
     _immutable_fields_ = ['name', 'arity', 'bytecode', 'constants[*]',
                           'lines[*]', 'frame_size', 'upvalue_count',
                           'globals']
+    #> step 13
+    _immutable_fields_ += ['field_guesses']
+    #< step 13
 
+    #> step 13
     def __init__(self, name, arity, bytecode, constants, lines, frame_size,
-                 upvalue_count, globals):
+                 upvalue_count, globals, field_guesses):
+    #< step 13
+    #before step 13: def __init__(self, name, arity, bytecode, constants, lines, frame_size,
+    #before step 13:              upvalue_count, globals):
         self.name = name                  # "" for the script
         self.arity = arity
         self.bytecode = bytecode          # a byte string, see opcodes.py
@@ -32,6 +49,11 @@ class Code(W_Root):
         self.frame_size = frame_size      # slots + deepest operand stack
         self.upvalue_count = upvalue_count
         self.globals = globals
+        #> step 13
+        # The fields this code's SET_PROPERTY instructions assign: name ->
+        # GUESS_OBJECT, GUESS_NUMBER or GUESS_EITHER (never changed).
+        self.field_guesses = field_guesses
+        #< step 13
         #> step 15
         # Give it a unique id for the profiler (profiler.py), which names
         # samples by these ids; costs nothing while not profiling.

@@ -15,6 +15,9 @@ The format, in the order `load` reads it:
     code     := "C" str(name) int(arity) str(bytecode)
                 int(n) const*n  int(n) int*n (line of each byte)
                 int(frame_size) int(upvalue_count)
+#> step 13 maps
+                int(n) (str(field name) int(its guess))*n
+#< step 13
     const    := "N" int(the float's 64 bits) | "S" str | code
     int      := decimal digits, with "-" if negative, then ","
     str      := int(length) then that many bytes
@@ -24,7 +27,7 @@ The format, in the order `load` reads it:
 
 from minilang.code import Code
 from minilang.errors import InternalError
-from minilang.objects import W_Number, W_String
+from minilang.values import W_Number, W_String
 from minilang.rlib.longlong2float import bits_to_float, float_to_bits
 
 
@@ -66,6 +69,12 @@ def _dump_code(code, out):
         _dump_int(line, out)
     _dump_int(code.frame_size, out)
     _dump_int(code.upvalue_count, out)
+    #> step 13
+    _dump_int(len(code.field_guesses), out)
+    for name, guess in code.field_guesses.items():
+        _dump_str(name, out)
+        _dump_int(guess, out)
+    #< step 13
 
 
 def load(data, globals):
@@ -134,5 +143,13 @@ class Reader(object):
             lines[i] = self.int()
         frame_size = self.int()
         upvalue_count = self.int()
+        #> step 13
+        field_guesses = {}
+        for i in range(self.int()):
+            field_name = self.str()
+            field_guesses[field_name] = self.int()
         return Code(name, arity, bytecode, constants, lines, frame_size,
-                    upvalue_count, globals)
+                    upvalue_count, globals, field_guesses)
+        #< step 13
+        #before step 13: return Code(name, arity, bytecode, constants, lines, frame_size,
+        #before step 13:             upvalue_count, globals)

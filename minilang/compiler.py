@@ -20,7 +20,10 @@ from minilang import resolver
 from minilang.code import Code
 from minilang.errors import InternalError
 from minilang.lexer import line_of
-from minilang.objects import W_Number, W_String
+from minilang.values import W_Number, W_String
+#> step 13 maps
+from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
+#< step 13
 
 MAX_CONSTANTS = 256
 MAX_JUMP = 65535
@@ -68,12 +71,20 @@ class CodeBuilder(object):
         self.clox_size = 0        # bytes clox would have emitted so far
         self.depth = 1 + arity    # slot 0, then the parameters
         self.max_depth = self.depth
+        #> step 13 maps
+        self.last_instruction = 0   # where the last one emitted starts
+        self.field_guesses = {}     # see guess_field
+        #< step 13
 
     def build(self):
         return Code(self.name, self.arity,
                     "".join([chr(b) for b in self.code]),
                     fixed_constants(self.constants), fixed_lines(self.lines),
-                    self.max_depth, len(self.scope.upvalues), self.globals)
+                    #> step 13
+                    self.max_depth, len(self.scope.upvalues), self.globals,
+                    self.field_guesses)
+                    #< step 13
+                    #before step 13: self.max_depth, len(self.scope.upvalues), self.globals)
 
     # --------------------------------------------------------- emitting
 
@@ -87,6 +98,9 @@ class CodeBuilder(object):
         assert len(operands) == len(info.operands)
         self.code.append(opcode)
         self.lines.append(line)
+        #> step 13
+        self.last_instruction = len(self.code) - 1
+        #< step 13
         argc = 0
         for i in range(len(operands)):
             kind = info.operands[i]
@@ -432,6 +446,30 @@ class CodeBuilder(object):
         if node.superclass is not None:
             self.emit(op.POP, close)
 
+    #> step 13
+    def guess_field(self, name):
+        """Note that this function assigns field `name` (its next
+        instruction is a SET_PROPERTY) and guess what the field holds from
+        the instruction that pushed the value: a number constant, another
+        constant (a string, nil, true, false), or something else, which may
+        be either.  A field assigned several kinds of value is
+        GUESS_EITHER.  A class makes its first instances from the guesses
+        of its methods' Code (classes.py, W_Class.guess_size)."""
+        kind = GUESS_EITHER
+        opcode = self.code[self.last_instruction]
+        if opcode == op.CONSTANT:
+            value = self.constants[self.code[self.last_instruction + 1]]
+            if isinstance(value, W_Number):
+                kind = GUESS_NUMBER
+            else:
+                kind = GUESS_OBJECT
+        elif opcode == op.NIL or opcode == op.TRUE or opcode == op.FALSE:
+            kind = GUESS_OBJECT
+        if self.field_guesses.get(name, kind) != kind:
+            kind = GUESS_EITHER
+        self.field_guesses[name] = kind
+    #< step 13
+
     def class_access(self, node):
         """How the class declaration reaches its own name."""
         local = node.declared
@@ -491,6 +529,9 @@ class CodeBuilder(object):
             self.expression(node.obj)
             k = self.name_constant(node.name)
             self.expression(node.value)
+            #> step 13
+            self.guess_field(node.name.value)
+            #< step 13
             self.emit_arg(op.SET_PROPERTY, k, node.line())
         elif isinstance(node, ast.This):
             self.load(node.resolved, node.line())

@@ -2,7 +2,7 @@
 
 A global lives in a `GlobalCell` that is made the first time its name is
 defined and never removed, so a name always maps to the same cell.  Looking
-up the cell is a `VersionedLookup` (see objects.py): with the Globals
+up the cell is a `VersionedLookup` (see versioned.py): with the Globals
 object a constant (code objects carry it in an immutable field) and the
 name a constant (from the code's constants), the lookup is folded away in a
 trace.  Defining a *new* name changes the version, which invalidates any
@@ -13,7 +13,8 @@ while the global is not reassigned (see GlobalCell).
 """
 
 from minilang import techniques
-from minilang.objects import VersionedLookup, W_Number
+from minilang.values import W_Number
+from minilang.versioned import VersionedLookup
 
 # A cell's value is a trace constant until it has been reassigned this many
 # times; then the cell turns mutable for good (see GlobalCell).

@@ -20,13 +20,15 @@ from minilang import techniques
 from minilang.code import Code
 from minilang.errors import LoxRuntimeError, InternalError, Interrupted
 from minilang.frame import Frame
-from minilang.objects import (W_Number, W_String, W_Closure,
-                              w_nil, w_true, w_false, w_bool)
+from minilang.functions import W_Closure
+from minilang.values import (W_Number, W_String, w_nil, w_true, w_false,
+                             w_bool)
 #> step 6 functions
-from minilang.objects import W_Native, Cell
+from minilang.functions import W_Native, Cell
 #< step 6
 #> step 7 classes
-from minilang.objects import W_Class, W_Instance, W_BoundMethod
+from minilang.classes import W_Class, W_BoundMethod
+from minilang.instances import W_Instance
 #< step 7
 from minilang.rlib.jit import (JitDriver, unroll_safe, promote, hint,
                                isvirtual, dont_look_inside)

@@ -51,7 +51,7 @@ from minilang.disassembler import disassemble
 #> step 4 the interpreter loop
 from minilang.frame import Frame
 from minilang.interpreter import run
-from minilang.objects import W_Closure
+from minilang.functions import W_Closure
 #< step 4
 #> step 5 variables
 from minilang.globalscope import Globals

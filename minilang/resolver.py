@@ -8,7 +8,7 @@ annotates the tree:
   a frame slot (LOCAL), a captured variable of the running closure
   (UPVALUE, an index into its cells) or a GLOBAL looked up by name;
 - each local declaration gets its `Local`, whose `captured` flag tells the
-  compiler that the slot holds a `Cell` (see objects.Cell);
+  compiler that the slot holds a `Cell` (see functions.Cell);
 - each function gets its `FunctionScope` (parameters, captured variables,
   kind).
 

@@ -4,12 +4,15 @@ back (how jitview and the trace tests hand programs to the JIT)."""
 import pytest
 
 from minilang.code import Code
+#> step 13 maps
+from minilang.code import GUESS_OBJECT, GUESS_NUMBER
+#< step 13
 from minilang.codeloader import dump, load
 from minilang.errors import InternalError
 from minilang.main import new_globals
-from minilang.objects import W_Number, W_String
+from minilang.values import W_Number, W_String
 
-from compiled import compile_code
+from compiled import compile_code, function_named
 
 SOURCE = """\
 var big = 123456789.125;
@@ -18,7 +21,7 @@ fun outer(a, b) {
   fun inner() { return a + b + 0.1; }
   return inner;
 }
-class A { m() { return 1; } }
+class A { m() { this.x = 1; this.y = nil; return 1; } }
 class K < A { m() { return super.m() + 1; } }
 """
 
@@ -28,6 +31,9 @@ def same(a, b):
     assert (a.name, a.arity, a.bytecode, a.lines, a.frame_size,
             a.upvalue_count) == (b.name, b.arity, b.bytecode, b.lines,
                                  b.frame_size, b.upvalue_count)
+    #> step 13 maps
+    assert a.field_guesses == b.field_guesses
+    #< step 13
     assert len(a.constants) == len(b.constants)
     for x, y in zip(a.constants, b.constants):
         assert type(x) is type(y)
@@ -43,6 +49,10 @@ def test_round_trip_keeps_every_field_and_constant():
     loaded = load(dump(code), globals)
     same(code, loaded)
     assert loaded.globals is globals
+    #> step 13 maps
+    assert function_named(loaded, "m").field_guesses == {
+        "x": GUESS_NUMBER, "y": GUESS_OBJECT}
+    #< step 13
     kinds = set(type(c) for c in code.constants)
     assert {W_Number, W_String, Code} <= kinds
 

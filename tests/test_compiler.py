@@ -11,8 +11,11 @@ import pytest
 
 from minilang import opcodes as op
 from minilang.code import Code
+#> step 13 maps
+from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
+#< step 13
 from minilang.main import compile_source, new_globals
-from minilang.objects import W_Number, W_String
+from minilang.values import W_Number, W_String
 
 from runner import ROOT, run
 
@@ -424,6 +427,28 @@ def test_class_declaration():
     assert seq[:2] == ["CLASS", "DEFINE_GLOBAL"]
     assert seq.count("METHOD") == 2
     assert "INHERIT" not in seq
+
+
+#> step 13 maps
+def test_field_guesses_come_from_the_instruction_that_pushes_the_value():
+    # What W_Class.guess_size sizes a class's first instances from: per
+    # field a method assigns, the kind of value the compiler saw pushed.
+    code = compile_code("""
+        class P {
+          init(a, other) {
+            this.n = 1; this.g = (2); this.s = "s"; this.b = true;
+            this.z = nil; this.x = a; this.y = -1; this.m = 1; this.m = nil;
+            other.o = 3;
+            fun f() { this.inner = 4; }
+          }
+        }""")
+    assert function_named(code, "init").field_guesses == {
+        "n": GUESS_NUMBER, "g": GUESS_NUMBER, "s": GUESS_OBJECT,
+        "b": GUESS_OBJECT, "z": GUESS_OBJECT, "x": GUESS_EITHER,
+        "y": GUESS_EITHER, "m": GUESS_EITHER, "o": GUESS_NUMBER}
+    assert function_named(code, "f").field_guesses == {"inner": GUESS_NUMBER}
+    assert code.field_guesses == {}
+#< step 13
 
 
 def test_subclass_declaration_inherits():

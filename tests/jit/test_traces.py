@@ -229,7 +229,7 @@ def test_captured_local_lives_in_a_cell():
     # `i` is captured by `get`, so it lives in a Cell (MAKE_CELL): the loop
     # writes the cell's value (setfield; the value read is the one written
     # in the previous iteration).  The cell keeps a number unboxed
-    # (objects.Cell), so no W_Number is allocated.  An uncaptured local
+    # (functions.Cell), so no W_Number is allocated.  An uncaptured local
     # costs nothing at all (test_counting_loop_is_unboxed).
     run = jit.run("""
         { var i = 0; fun get() { return i; }
