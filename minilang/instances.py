@@ -9,7 +9,7 @@ maps and storage classes, chapter 14 the number fields (unboxed-numbers).
 """
 
 from minilang import techniques
-from minilang.rlib.debug import unrolling_iterable
+from minilang.rlib.unroll import unrolling_iterable
 from minilang.rlib.jit import elidable, promote, unroll_safe
 from minilang.values import W_Root, W_Number
 
