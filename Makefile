@@ -30,7 +30,8 @@
 #   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
 #                        PYPYLOG=jit-log-opt,jit-summary:jit.log
 #   make trace FILE=prog.lox HTML=page.html   the same as a page for a
-#                        browser (with LOG=, WITHOUT=: both builds side by side)
+#                        browser (WITHOUT=NAMES: beside the default build)
+#   make screenshot      the picture of that page in the README
 #< step 9
 #> source
 #   make step N=3        the tree of tutorial step 3 (docs/tutorial/) in
@@ -114,13 +115,15 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py \
 	    tests/test_show_options.py tests/test_opcodes.py tests/test_compiler.py \
 	    tests/test_tutorial.py tests/test_tutorial_jit.py \
-	    tests/binary/test_jit_log.py
+	    tests/binary/test_jit_log.py tests/binary/test_jit_page.py
 
 #> source
 # Every command shown in the docs, run in a scratch copy (after the translation:
-# some run bin/minilang).  K=pattern: only the documents matching it.
+# some run bin/minilang).  K=pattern: only the documents matching it.  Then
+# the pages of `make trace HTML=`, in a browser (tests/test_trace_page.py).
 test-docs: $(ENV)/py3.ok $(ENV)/py2.ok
 	$(PY3) -m pytest -q tests/test_doc_commands.py $(if $(K),-k "$(K)")
+	$(PY3) -m pytest -q tests/test_trace_page.py
 #< source
 
 CASES ?= 1000
@@ -136,6 +139,15 @@ trace: $(ENV)/py2.ok
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
 	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
 	    $(if $(WITHOUT),--without $(WITHOUT)) $(FILE)
+
+# The picture of jitview's page in the README and reading-a-trace.md:
+# make trace HTML= on the tutorial's branch.lox, line 4 clicked.
+SCREENSHOT := docs/tutorial/images/trace-page.png
+screenshot: $(ENV)/py3.ok $(ENV)/py2.ok setup-browser
+	@mkdir -p build $(dir $(SCREENSHOT))
+	@$(MAKE) -s trace FILE=docs/tutorial/examples/branch.lox \
+	    HTML=build/trace-page.html
+	$(PY3) tools/screenshot build/trace-page.html $(SCREENSHOT) --line 4
 #< step 9
 
 setup:

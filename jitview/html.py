@@ -313,9 +313,11 @@ def log_page(page_path, log_path, text, path, source):
 
 
 def describe(build):
+    from jitview.render import plural
     loops = len([t for t in build["traces"] if t["kind"] == "loop"])
-    return "%d loops, %d bridges%s" % (
-        loops, len(build["traces"]) - loops,
+    return "%s, %s%s" % (
+        plural(loops, "loop", "loops"),
+        plural(len(build["traces"]) - loops, "bridge", "bridges"),
         "" if build["counted"] else "; " + build["countsNote"])
 
 

@@ -187,7 +187,7 @@ def test_click_a_line_then_a_guard(browser, tmpdir):
     assert shown and all("jump" in text for text in shown)
     # the summary and the aborts are on the page
     overview = driver.find_element("id", "overview")
-    assert "1 loops, 2 bridges, 0 aborted traces" in overview.text
+    assert "1 loop, 2 bridges, 0 aborted traces" in overview.text
 
 
 def test_markup_in_the_log_is_shown_as_written(browser, tmpdir):
