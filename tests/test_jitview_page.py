@@ -200,7 +200,10 @@ def test_markup_in_the_log_is_shown_as_written(browser, tmpdir):
                 "debug_merge_point(0, 0, '<img src=x onerror=alert(3)> @1 "
                 "(line 1 in </script>)')\n"
                 "jump(p0, descr=TargetToken(7))\n"
-                "[0] jit-log-opt-loop}\n")
+                "[0] jit-log-opt-loop}\n"
+                "[0] {jit-abort-tracing\n"
+                "ABORT_TOO_LONG: <b>f</b> @3 (line 2 in script)\n"
+                "[0] jit-abort-tracing}\n")
     page, done = make_page(tmpdir, "--log", log)
     assert done.returncode == 0, done.stderr
     assert b"no jit-summary" in done.stderr
@@ -208,6 +211,9 @@ def test_markup_in_the_log_is_shown_as_written(browser, tmpdir):
     driver = browser.driver
     assert no_alert(driver)
     assert driver.find_elements("css selector", "img") == []
+    assert "aborted: ABORT_TOO_LONG at <b>f</b> @3 (line 2 in script)" in \
+        driver.find_element("id", "overview").text
+    assert driver.find_elements("css selector", "#overview b") == []
     assert "entered at <img src=x onerror=alert(3)> @1" in \
         driver.find_element("id", "traces").text
     driver.find_element("css selector", "a.trace").click()
