@@ -29,6 +29,9 @@
 #   make trace WITHOUT=inlining FILE=prog.lox   the same, without a technique
 #   make trace LOG=jit.log FILE=prog.lox   the same view of a binary's
 #                        PYPYLOG=jit-log-opt,jit-summary:jit.log
+#   make trace FILE=prog.lox HTML=page.html   the same as a page for a
+#                        browser (WITHOUT=NAMES: beside the default build)
+#   make screenshot      the picture of that page in the README
 #< step 9
 #> source
 #   make step N=3        the tree of tutorial step 3 (docs/tutorial/) in
@@ -57,6 +60,7 @@ TIMED   := tools/timed
 
 .PHONY: run test test-cpython test-jit test-binary test-docs translate \
         translate-nojit bench fuzz profile trace setup setup-py3 setup-py2 \
+        setup-browser screenshot \
         clean check step steps steps-record exercise test-exercises
 
 run: $(ENV)/py3.ok
@@ -111,13 +115,15 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py \
 	    tests/test_show_options.py tests/test_opcodes.py tests/test_compiler.py \
 	    tests/test_tutorial.py tests/test_tutorial_jit.py \
-	    tests/binary/test_jit_log.py
+	    tests/binary/test_jit_log.py tests/binary/test_jit_page.py
 
 #> source
 # Every command shown in the docs, run in a scratch copy (after the translation:
-# some run bin/minilang).  K=pattern: only the documents matching it.
+# some run bin/minilang).  K=pattern: only the documents matching it.  Then
+# the pages of `make trace HTML=`, in a browser (tests/test_trace_page.py).
 test-docs: $(ENV)/py3.ok $(ENV)/py2.ok
 	$(PY3) -m pytest -q tests/test_doc_commands.py $(if $(K),-k "$(K)")
+	$(PY3) -m pytest -q tests/test_trace_page.py
 #< source
 
 CASES ?= 1000
@@ -131,15 +137,38 @@ fuzz: $(ENV)/py3.ok
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
-	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) \
+	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
 	    $(if $(WITHOUT),--without $(WITHOUT)) $(FILE)
+
+# The picture of jitview's page in the README and reading-a-trace.md:
+# make trace HTML= on the tutorial's branch.lox, line 4 clicked.
+SCREENSHOT := docs/tutorial/images/trace-page.png
+screenshot: $(ENV)/py3.ok $(ENV)/py2.ok setup-browser
+	@mkdir -p build $(dir $(SCREENSHOT))
+	@$(MAKE) -s trace FILE=docs/tutorial/examples/branch.lox \
+	    HTML=build/trace-page.html
+	$(PY3) tools/screenshot build/trace-page.html $(SCREENSHOT) --line 4
 #< step 9
 
 setup:
 	@$(TIMED) "set-up: Python 3 and Python 2.7 environments" $(MAKE) -s $(ENV)/py3.ok $(ENV)/py2.ok
+#> step 9
+	@$(TIMED) "set-up: a headless Chromium for the trace page's tests" $(MAKE) -s setup-browser
+#< step 9
 
 setup-py3: $(ENV)/py3.ok
 setup-py2: $(ENV)/py2.ok
+#> step 9
+# Debian's chromium and chromium-driver, for the browser tests of jitview's
+# page (tests/browser.py): installed with apt-get if missing and we are root
+# (as CI is); otherwise those tests skip, saying what is missing.
+setup-browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; \
+	then :; elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+	else echo "no chromium/chromedriver and not root: the trace page's" \
+	    "browser tests will skip (apt-get install chromium chromium-driver)"; fi
+#< step 9
 
 $(ENV)/py3.ok: setup.cfg
 	$(PYTHON3) -m venv $(ENV)/py3

@@ -8,7 +8,11 @@
                  bin/minilang, or the same captured by the harness
     render.py    print it: operations grouped under source line and
                  instruction, guards/allocations/calls marked, summaries
+    html.py      the same as one self-contained page for a browser (its
+                 script and style: page.html), one build or two side by side
+    counting.py  (Python 2.7) run counts of loops and bridges on the
+                 llgraph backend, as the binary writes them
     __main__.py  the command line (make trace)
 
-log.py and render.py also run on Python 3.
+log.py, render.py and html.py also run on Python 3.
 """

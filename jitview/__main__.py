@@ -10,11 +10,18 @@
         print a log written by
         PYPYLOG=jit-log-opt,jit-summary:JIT.LOG bin/minilang PROG.lox
         the same way (PROG.lox gives the source lines)
+    python -m jitview --html PAGE.html [--without NAMES] PROG.lox
+    python -m jitview --html PAGE.html --log JIT.LOG [PROG.lox]
+        the same as one page to open in a browser (jitview/html.py); with
+        --without, the default build beside the one without NAMES (the
+        default build runs in a second process: one process builds one set)
 
 --raw prints operations exactly as the log has them (descriptors in full).
 `make trace FILE=prog.lox`, `make trace WITHOUT=NAMES FILE=prog.lox` and
-`make trace LOG=jit.log FILE=prog.lox` run these.  Exit status: 0, 64 for a usage error, 74 for an unreadable file,
-or the program's own status if it failed.
+`make trace LOG=jit.log FILE=prog.lox` run these (HTML=PAGE.html adds
+--html).  Exit status: 0, 64 for a usage error, 74 for an unreadable file,
+65 for a log without loops, bridges or summary, or the program's own
+status if it failed.
 """
 
 import os
@@ -22,7 +29,23 @@ import sys
 import time
 
 USAGE = ("usage: python -m jitview [--raw] [--without NAMES] PROG.lox...\n"
-         "       python -m jitview --log JIT.LOG [--raw] [PROG.lox]")
+         "       python -m jitview --log JIT.LOG [--raw] [PROG.lox]\n"
+         "       python -m jitview --html PAGE.html [--without NAMES] "
+         "PROG.lox\n"
+         "       python -m jitview --html PAGE.html --log JIT.LOG [PROG.lox]")
+
+
+def take_option(args, name):
+    """The value after `name` in args (both removed), None if absent,
+    False if `name` ends the list."""
+    if name not in args:
+        return None
+    at = args.index(name)
+    if at + 1 >= len(args):
+        return False
+    value = args[at + 1]
+    del args[at:at + 2]
+    return value
 
 
 def read_text(path):
@@ -38,6 +61,8 @@ def main(argv):
     raw = "--raw" in args
     if raw:
         args.remove("--raw")
+    page = take_option(args, "--html")
+    save_log = take_option(args, "--save-log")    # internal: for --html
     logfile = None
     if "--log" in args:
         at = args.index("--log")
@@ -54,6 +79,10 @@ def main(argv):
             return 64
         without = args[at + 1]
         del args[at:at + 2]
+    if page is False or save_log is False or (
+            (page or save_log) and (raw or len(args) > 1)):
+        sys.stderr.write(USAGE + "\n")
+        return 64
     if without is not None:
         # Before minilang is imported: techniques.py reads it at import.
         if "minilang.techniques" in sys.modules:
@@ -72,6 +101,10 @@ def main(argv):
         sys.stderr.write("jitview: cannot read %s\n" % (e.filename,))
         return 74
     from jitview import log, render
+    if page and logfile is not None:
+        from jitview import html
+        return html.log_page(page, logfile, text, args[0] if args else None,
+                             sources[0] if sources else None)
     if logfile is not None:
         lines = sources[0].splitlines() if sources else None
         sys.stdout.write(render.render(log.parse(text), lines, raw))
@@ -80,6 +113,12 @@ def main(argv):
     if techniques.ERROR:
         sys.stderr.write("jitview: %s\n" % techniques.ERROR)
         return 64
+    if page:
+        from jitview import html
+        return html.harness_page(page, args[0], sources[0], without)
+    if save_log:
+        from jitview import html
+        return html.save_run_log(save_log, sources[0])
     start, cpu = time.time(), time.clock()
     from jitview.harness import Harness
     jit = Harness()

@@ -172,6 +172,11 @@ EXPENSIVE = [
     (r"make fuzz( CASES=\d+)?( SEED=\d+)?", Cheaper(
         lambda c: re.sub(r" CASES=\d+", "", c) + " CASES=20",
         "20 cases (the binary stage runs 300 through tests/test_fuzz.py)")),
+    (r"make trace (WITHOUT=\S+ )?FILE=\S+ HTML=\S+", Stage(
+        "test-docs", "tests/test_trace_page.py, in this stage, makes such "
+        "pages (one build, and with and without a technique) and opens them "
+        "in a browser; the doc's program is run by its `make trace` without "
+        "HTML=")),
     (r"make steps?( N=\d+)?", Stage(
         "steps", "its own stage cuts and checks every step")),
     (r"make exercises?( NAME=\S+)?", Stage(
