@@ -6,7 +6,7 @@ import pytest
 from minilang.code import Code
 from minilang.codeloader import dump, load
 from minilang.errors import InternalError
-from minilang.main import new_globals
+from minilang.pipeline import new_globals
 from minilang.objects import W_Number, W_String
 
 from compiled import compile_code
