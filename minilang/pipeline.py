@@ -67,7 +67,8 @@ class Outcome(object):
 def run_source(source, globals, stop):
     """Run the Lox program `source` with the global variables `globals`
     (new_globals(); the REPL keeps them from line to line), or go as far
-    as `stop` says."""
+    as `stop` says.  Errors are reported on standard error as they are
+    found; the Outcome says how it ended."""
     tokens = tokenize(source)
     if stop == SHOW_TOKENS:
         return shown(show_tokens(tokens))
