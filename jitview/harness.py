@@ -46,7 +46,7 @@ from minilang import techniques
 from minilang.codeloader import dump, load
 from minilang.errors import EXIT_COMPILE_ERROR
 from minilang.interpreter import get_printable_location
-from minilang.main import new_globals, compile_source, run_code
+from minilang.pipeline import run_source, new_globals, run_code, COMPILE
 from minilang.streams import stdout
 
 from jitview import log as jitlog
@@ -54,9 +54,10 @@ from jitview import render
 
 
 def entry(ll_data):
-    """The RPython function the JIT sees: run a compiled program the way
-    `minilang.main.run_file` does; returns the exit status.  The argument
-    is the program as a low-level string (what eval_graph passes)."""
+    """The RPython function the JIT sees: run a compiled program with the
+    last stage of the pipeline (minilang.pipeline.run_code, as `minilang
+    FILE` does); returns the exit status.  The argument is the program as
+    a low-level string (what eval_graph passes)."""
     code = load(hlstr(ll_data), new_globals())
     status = run_code(code)
     stdout.flush()
@@ -123,8 +124,9 @@ class Harness(object):
 
     def compile(self, source):
         """Lox source -> the string `entry` runs, or None after printing
-        the compile errors (to standard error, as minilang does)."""
-        code = compile_source(source, new_globals())
+        the compile errors (to standard error, as minilang does): the
+        pipeline run on the host as far as the Code."""
+        code = run_source(source, new_globals(), COMPILE).code
         if code is None:
             return None
         return dump(code)

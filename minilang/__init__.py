@@ -20,7 +20,10 @@ Reading order, following a program through the pipeline:
     builtins.py       native functions (clock)
     numformat.py      how print shows a number (C's %g)
     errors.py         compile errors, runtime errors, exit codes
-    main.py           the command line, shared by CPython and the binary
+    pipeline.py       source -> tokens -> tree -> Code -> run, one call each
+    commandline.py    the command line, shared by CPython and the binary
+    repl.py           minilang without a file: a line at a time
+    heaplimit.py      how big the heap may grow (--max-heap)
     profiler.py       minilang --profile: vmprof samples of Lox functions
     rlib/             rpython.rlib, or stand-ins for it on CPython 3
     codeloader.py     Code trees to strings and back (jitview, trace tests)

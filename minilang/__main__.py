@@ -4,7 +4,7 @@
 import sys
 import threading
 
-from minilang.main import main
+from minilang.commandline import main
 from minilang.rlib.signals import (install_signal_handlers,
                                    restore_signal_handlers)
 

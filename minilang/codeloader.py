@@ -4,8 +4,8 @@
 interpreter loop under RPython's meta-interpreter on the llinterp, without
 translating to C.  There the interpreter is annotated and rtyped once per
 process, and every Lox program after that must reach it as *data*: the
-front end (lexer, rply parser, resolver, compiler) runs as plain Python on
-the host, `dump` writes the Code tree into a string, and the RPython
+front end (pipeline.run_source stopped at the Code: lexer, rply parser,
+resolver, compiler) runs as plain Python on the host, `dump` writes the Code tree into a string, and the RPython
 function the JIT sees calls `load` to rebuild the same Code objects.  So
 the front end is neither annotated nor interpreted on the llinterp (both
 slow), and a new program needs no new annotation.

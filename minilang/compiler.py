@@ -30,12 +30,9 @@ MAX_JUMP = 65535
 
 
 def compile_program(program, globals, reporter):
-    """Resolve and compile a parsed program; return the script's Code, or
-    None if there were compile errors (they are noted in `reporter`, a
-    FoundErrors)."""
-    resolver.resolve(program, reporter)
-    if reporter.has_errors():
-        return None
+    """Compile a resolved program (resolver.resolve found no errors in it);
+    return the script's Code, or None if there were compile errors (they
+    are noted in `reporter`, a FoundErrors)."""
     builder = CodeBuilder(None, "", 0, program.scope, globals, reporter)
     for statement in program.body:
         builder.statement(statement)

@@ -1,14 +1,15 @@
 """Errors: the two kinds a Lox program can have, and minilang's own bugs.
 
-- Compile errors (exit 65) go through `CompileErrors.error_at`, the only
-  place that formats them (`[line N] Error at 'x': message`).  It keeps
-  clox's *panic mode*: after one error, nothing more is reported until the
-  parser resynchronises at the next declaration (`end_declaration`), so
-  one mistake does not cause a cascade.  Which errors a clox parse would
-  report after resynchronising depends on the tokens it skips, so the
-  final report is always made by compile_errors.py, which parses as clox
-  does; the resolver and compiler only note their findings in a
-  `FoundErrors` (error -> token) for it.
+- Compile errors (exit 65) are written by `compile_error`, the only place
+  that formats them (`[line N] Error at 'x': message`), for
+  `CompileErrors.error_at` and for a program nested too deeply to compile
+  (`too_deeply_nested`).  CompileErrors keeps clox's *panic mode*: after
+  one error, nothing more is reported until the parser resynchronises at
+  the next declaration (`end_declaration`), so one mistake does not cause
+  a cascade.  Which errors a clox parse would report after resynchronising
+  depends on the tokens it skips, so the final report is always made by
+  compile_errors.py, which parses as clox does; the resolver and compiler
+  only note their findings in a `FoundErrors` (error -> token) for it.
 - Runtime errors (exit 70) are `LoxRuntimeError`s.  Each active call
   frame adds its `[line N] in f()` line as the error passes through it on
   the way out, so the trace is complete without keeping frame links.
@@ -40,6 +41,17 @@ class ErrorSink(object):
         pass
 
 
+def compile_error(line, where, message):
+    """A compile error's line: `where` is " at 'x'", " at end" or ""."""
+    return "[line %d] Error%s: %s" % (line, where, message)
+
+
+def too_deeply_nested():
+    """The error of a program nested deeper than the parser, the compiler
+    or a printer of the syntax tree can recurse: reported at no token."""
+    return compile_error(1, "", "Program too deeply nested.")
+
+
 class CompileErrors(ErrorSink):
     """Collects compile errors in source order, clox style."""
 
@@ -51,14 +63,13 @@ class CompileErrors(ErrorSink):
         if self.panic:
             return
         self.panic = True
-        line = line_of(token)
         if token.name == "EOF":
             where = " at end"
         elif token.name == "ERROR":
             where = ""
         else:
             where = " at '%s'" % token.value
-        self.messages.append("[line %d] Error%s: %s" % (line, where, message))
+        self.messages.append(compile_error(line_of(token), where, message))
 
     def end_declaration(self):
         """clox's synchronize() point: report errors again from here on."""
@@ -135,7 +146,6 @@ THIS_OUTSIDE_CLASS = "Can't use 'this' outside of a class."
 SUPER_OUTSIDE_CLASS = "Can't use 'super' outside of a class."
 SUPER_NO_SUPERCLASS = "Can't use 'super' in a class with no superclass."
 INHERIT_SELF = "A class can't inherit from itself."
-TOO_DEEPLY_NESTED = "[line 1] Error: Program too deeply nested."
 
 
 # Formatted messages: out of the JIT's sight, as add_frame above.
@@ -154,7 +164,7 @@ def arity_mismatch(expected, got):
     return "Expected %d arguments but got %d." % (expected, got)
 
 
-# Messages of the command line (main.py).
+# Messages of the command line (commandline.py).
 def cannot_open_file(path):
     return 'Could not open file "%s".' % path
 

@@ -98,7 +98,7 @@ def run(frame):
         e.add_frame(code.lines[frame.pc], code.name)
         raise e
     except MemoryError:
-        # The heap reached its limit (main.py sets it).  The GC raises
+        # The heap reached its limit (heaplimit.py sets it).  The GC raises
         # MemoryError once and leaves room for reporting it; the innermost
         # frame turns it into a runtime error, the others add their lines.
         lift_heap_limit()

@@ -22,6 +22,7 @@ time.
 import os
 
 from minilang.rlib.jit import dont_look_inside
+from minilang.rlib.vmprof import ProfileError, start_profile, stop_profile
 
 # One sample every INTERVAL seconds of CPU time.
 INTERVAL = 0.001
@@ -63,7 +64,7 @@ profile = Profile()
 def open_file(out_path, source_path):
     """Open `out_path` for the profile of the program at `source_path`.
     False if it cannot be written.  Sampling starts later, in
-    main.run_program."""
+    run_sampled."""
     source.path = source_path
     try:
         profile.fd = os.open(out_path,
@@ -77,3 +78,22 @@ def close_file():
     if profile.fd >= 0:
         os.close(profile.fd)
         profile.fd = -1
+
+
+class CannotSample(Exception):
+    """rvmprof refused to start on the profile file."""
+
+
+def run_sampled(run, frame):
+    """run(frame) (interpreter.run: passed in, as the interpreter imports
+    this module through code.py), sampled if a profile file is open."""
+    if profile.fd < 0:
+        return run(frame)
+    try:
+        token = start_profile(profile.fd, INTERVAL, frame.code)
+    except ProfileError:
+        raise CannotSample()
+    try:
+        return run(frame)
+    finally:
+        stop_profile(token)

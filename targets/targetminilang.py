@@ -23,7 +23,7 @@ from minilang import techniques  # noqa: E402
 #> step 9
 from minilang.interpreter import jitdriver  # noqa: E402
 #< step 9
-from minilang.main import main  # noqa: E402
+from minilang.commandline import main  # noqa: E402
 
 from rpython.rlib import jit  # noqa: E402
 

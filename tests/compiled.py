@@ -8,40 +8,29 @@ layout itself.
 
 from minilang import opcodes as op
 from minilang.code import Code
-from minilang.compiler import compile_program
-from minilang.errors import FoundErrors
-from minilang.lexer import tokenize
-from minilang.main import new_globals
-from minilang.parser import parse, SyntaxErrorsFound
-from minilang.compile_errors import report
+from minilang.errors import EXIT_OK, EXIT_COMPILE_ERROR
+from minilang.pipeline import run_source, new_globals, COMPILE
 
 
 def compile_code(source):
     """The script's Code; fails the test if there are compile errors."""
-    tokens = tokenize(source)
-    program = parse(tokens)
-    found = FoundErrors()
-    code = compile_program(program, new_globals(), found)
-    assert not found.has_errors(), report(tokens, found)
-    assert code is not None
-    return code
+    outcome = run_source(source, new_globals(), COMPILE)
+    assert outcome.compile_errors == []
+    assert outcome.status == EXIT_OK
+    assert outcome.code is not None
+    return outcome.code
 
 
 def compile_errors(source):
-    """The compile-error lines of a source (as minilang would print them),
-    or [] if it compiles."""
-    tokens = tokenize(source)
-    try:
-        program = parse(tokens)
-    except SyntaxErrorsFound:
-        return report(tokens, None)
-    found = FoundErrors()
-    code = compile_program(program, new_globals(), found)
-    if not found.has_errors():
-        assert code is not None
+    """The compile-error lines of a source (as minilang prints them), or []
+    if it compiles."""
+    outcome = run_source(source, new_globals(), COMPILE)
+    if outcome.code is not None:
+        assert outcome.status == EXIT_OK and outcome.compile_errors == []
         return []
-    assert code is None
-    return report(tokens, found)
+    assert outcome.status == EXIT_COMPILE_ERROR
+    assert outcome.compile_errors != []
+    return outcome.compile_errors
 
 
 class Instruction(object):

@@ -9,7 +9,7 @@ import subprocess
 
 from runner import run, command
 
-from minilang.main import OPTIONS
+from minilang.commandline import OPTIONS
 
 
 def repl(text, merge=False):
@@ -114,7 +114,7 @@ def test_repl_many_lines():
 
 def assert_usage_line(text):
     """One line, `Usage: minilang [...] [path]`, naming every option of
-    the table in main.py (and its short form and argument, if any)."""
+    the table in commandline.py (and its short form and argument, if any)."""
     assert text.startswith("Usage: minilang ")
     assert text.endswith(" [path]\n")
     assert text.count("\n") == 1

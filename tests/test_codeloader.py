@@ -9,7 +9,7 @@ from minilang.code import GUESS_OBJECT, GUESS_NUMBER
 #< step 13
 from minilang.codeloader import dump, load
 from minilang.errors import InternalError
-from minilang.main import new_globals
+from minilang.pipeline import new_globals
 from minilang.values import W_Number, W_String
 
 from compiled import compile_code, function_named

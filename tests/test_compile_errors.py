@@ -8,11 +8,9 @@ that does parse, at clox's moment.
 
 import pytest
 
-from minilang.compiler import compile_program
-from minilang.errors import FoundErrors
-from minilang.globalscope import Globals
 from minilang.lexer import tokenize
 from minilang.parser import parse, SyntaxErrorsFound
+from minilang.pipeline import run_source, new_globals, COMPILE
 from minilang.compile_errors import report
 
 
@@ -22,14 +20,13 @@ def errors(source):
 
 
 def semantic_errors(source):
-    """Errors of a file that parses: resolve/compile, then report."""
-    tokens = tokenize(source)
-    program = parse(tokens)
-    found = FoundErrors()
-    code = compile_program(program, Globals(), found)
-    assert code is None
-    assert found.has_errors()
-    return report(tokens, found)
+    """Errors of a file that parses: resolve/compile, then report (the
+    pipeline does, stopped at the Code)."""
+    parse(tokenize(source))         # raises if it does not parse
+    outcome = run_source(source, new_globals(), COMPILE)
+    assert outcome.code is None
+    assert outcome.compile_errors != []
+    return outcome.compile_errors
 
 
 def the_error(source):

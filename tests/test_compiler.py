@@ -14,7 +14,7 @@ from minilang.code import Code
 #> step 13 maps
 from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
 #< step 13
-from minilang.main import compile_source, new_globals
+from minilang.pipeline import run_source, new_globals, COMPILE
 from minilang.values import W_Number, W_String
 
 from runner import ROOT, run
@@ -29,8 +29,8 @@ def ops_of(code, name):
 
 # ------------------------------------------------------------ the script
 
-def test_compile_source_gives_the_script_code():
-    code = compile_source("print 1;", new_globals())
+def test_the_pipeline_stopped_at_compile_gives_the_script_code():
+    code = run_source("print 1;", new_globals(), COMPILE).code
     assert isinstance(code, Code)
     assert code.name == ""
     assert code.arity == 0
@@ -732,7 +732,7 @@ def compile_calls(source):
                 calls[0] += 1
         sys.setprofile(profile)
         try:
-            code = compile_source(source, new_globals())
+            code = run_source(source, new_globals(), COMPILE).code
         finally:
             sys.setprofile(None)
         assert code is not None

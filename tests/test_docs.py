@@ -97,9 +97,9 @@ def test_the_readme_links_the_language_spec():
 
 
 def test_the_spec_lists_every_command_line_option():
-    # Section 9's table and main.OPTIONS (which makes --help) name the same
+    # Section 9's table and commandline.OPTIONS (which makes --help) name the same
     # options, short forms included.
-    from minilang.main import OPTIONS
+    from minilang.commandline import OPTIONS
     text = read(os.path.join(ROOT, "docs", "LANGUAGE.md"))
     section = text[text.index("## 9. Command line"):text.index("## 10.")]
     rows = re.findall(r"^\s*\| (`-.*?) \|", section, re.M)

@@ -4,7 +4,7 @@ which exception and where, exit 70, never a Python traceback.
 The bug is made by replacing a function of the untranslated interpreter,
 so this runs on CPython only (make test-cpython); the binary's report of
 the same kind of error (the exception's name, no place: translated code
-has no tracebacks) comes from the same code in main.py.
+has no tracebacks) comes from the same code in commandline.py.
 """
 
 from runner import run

@@ -196,7 +196,7 @@ def test_bad_heap_size_is_a_usage_error(tmp_path, size):
 
 
 def test_heap_option_without_a_size_is_a_usage_error():
-    from minilang.main import usage_line
+    from minilang.commandline import usage_line
     assert run(["--max-heap"]) == (64, "", usage_line() + "\n")
 
 
@@ -205,7 +205,7 @@ def test_heap_option_without_a_size_is_a_usage_error():
     ("512MB", 512 << 20), ("1.5GB", 3 << 29), ("0.5", 0),
     ("junk", -1), ("5TB", -1)])
 def test_parse_size(text, size):
-    from minilang.main import parse_size
+    from minilang.heaplimit import parse_size
     assert parse_size(text) == size
 
 
