@@ -19,25 +19,27 @@ escape: a Lox error is reported in the spec's format, and a bug inside
 minilang itself is reported as one (which exception, and where if known).
 A program that runs away ends cleanly: out of memory is a runtime error
 (exit 70), Ctrl-C ends the run (exit 130; in the REPL it abandons the
-line), and a closed standard output ends it quietly (exit 141).
+line), and a closed standard output ends it quietly (exit 141).  The
+native `exit(n)` ends a run or the REPL with status n, after flushing
+standard output as any other end does.
 """
 
 import os
 
 from minilang import __version__, errors
 from minilang.errors import (FoundErrors, LoxRuntimeError, InternalError,
-                             Interrupted, OutputClosed,
+                             Interrupted, OutputClosed, Exit,
                              EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
                              EXIT_RUNTIME_ERROR, EXIT_IO_ERROR,
                              EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED)
 from minilang.lexer import tokenize, show_tokens
-from minilang.rlib import (read_file, read_chunk, StackOverflow,
+from minilang.rlib import (read_file, StackOverflow,
                            check_stack_overflow, install_signal_handlers,
                            interrupt_requested, physical_memory,
                            address_space_left, set_heap_limit,
                            lift_heap_limit, describe_exception,
                            GC_READS_PYPY_GC_MAX)
-from minilang.streams import stdout, write_error_line
+from minilang.streams import stdout, stdin, write_error_line
 #> step 2 the grammar
 from minilang import ast
 from minilang.parser import parse, SyntaxErrorsFound
@@ -263,6 +265,8 @@ def run_command(args, show, profile_path):
             return profile_file(args[0], profile_path)
         #< step 15
         return run_file(args[0], show)
+    except Exit as e:
+        return e.status
     except Interrupted:
         return EXIT_INTERRUPTED
     except OutputClosed:
@@ -516,12 +520,11 @@ def repl():
     """Ctrl-C while a line is typed or runs abandons it; the session goes
     on with a new prompt, as in Python's REPL."""
     globals = new_globals()
-    pending = ""
     while True:
         interrupt_requested()         # forget a Ctrl-C from before
         stdout.write("> ")
         stdout.flush()
-        line, pending, at_end = read_line(pending)
+        line, at_end = stdin.read_line()
         if line is None:
             stdout.write("\n")
             continue
@@ -541,18 +544,4 @@ def repl():
             stdout.write("\n")
             return EXIT_OK
 
-
-def read_line(pending):
-    """Read one line from standard input.  Returns (line, what was read
-    beyond it, whether input ended); line is None after a Ctrl-C."""
-    while True:
-        newline = pending.find("\n")
-        if newline >= 0:
-            return pending[:newline + 1], pending[newline + 1:], False
-        chunk = read_chunk(0)
-        if chunk is None:
-            return None, "", False
-        if not chunk:
-            return pending, "", True
-        pending += chunk
 #< step 4
