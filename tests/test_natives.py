@@ -2,7 +2,7 @@
 section 12): standard input that is closed, empty, binary or shared with
 the REPL, exit statuses, and the order of printerr's lines among print's.
 
-The corpus (tests/lox/natives/) checks each native's results and error
+The corpus (tests/lox/native/) checks each native's results and error
 messages; these tests need a real process: a closed standard input, both
 streams merged into one pipe, the REPL.  Through runner.command they run
 untranslated and, with MINILANG_BIN set, on the binary.
