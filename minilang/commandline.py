@@ -21,11 +21,13 @@ escape: a Lox error is reported in the spec's format, and a bug inside
 minilang itself is reported as one (which exception, and where if known).
 A program that runs away ends cleanly: out of memory is a runtime error
 (exit 70), Ctrl-C ends the run (exit 130; in the REPL it abandons the
-line), and a closed standard output ends it quietly (exit 141).
+line), and a closed standard output ends it quietly (exit 141).  The
+native `exit(n)` ends a run or the REPL with status n, after flushing
+standard output as any other end does.
 """
 
 from minilang import __version__, errors
-from minilang.errors import (InternalError, Interrupted, OutputClosed,
+from minilang.errors import (InternalError, Interrupted, OutputClosed, Exit,
                              EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
                              EXIT_RUNTIME_ERROR, EXIT_IO_ERROR,
                              EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED)
@@ -250,6 +252,11 @@ def run_command(parsed):
     except OutOfMemoryReported:
         return EXIT_RUNTIME_ERROR
     #< step 4
+    #> step 6 natives
+    except Exit as e:
+        # The native exit(n) (builtins.py); main() flushes the output.
+        return e.status
+    #< step 6
     except Interrupted:
         return EXIT_INTERRUPTED
     except OutputClosed:

@@ -16,7 +16,8 @@
 - `InternalError` is a bug in minilang, never the program's fault; the
   command line reports it as such instead of showing a traceback.
 - `Interrupted` (Ctrl-C) and `OutputClosed` (standard output went away)
-  end a run from wherever it is, without a message.  Out of memory is a
+  end a run from wherever it is, without a message; so does `Exit`, the
+  native `exit(n)`, with the program's exit status.  Out of memory is a
   runtime error ("Out of memory.") with its stack trace.
 """
 
@@ -131,6 +132,13 @@ class OutputClosed(Exception):
     """Writing standard output failed because its reader went away."""
 
 
+class Exit(Exception):
+    """The program called `exit(status)` (builtins.py)."""
+
+    def __init__(self, status):
+        self.status = status
+
+
 # Messages raised from more than one place are written once, here.
 OPERANDS_NUMBERS = "Operands must be numbers."
 OPERAND_NUMBER = "Operand must be a number."
@@ -146,6 +154,10 @@ THIS_OUTSIDE_CLASS = "Can't use 'this' outside of a class."
 SUPER_OUTSIDE_CLASS = "Can't use 'super' outside of a class."
 SUPER_NO_SUPERCLASS = "Can't use 'super' in a class with no superclass."
 INHERIT_SELF = "A class can't inherit from itself."
+# The natives' (builtins.py).
+EXIT_STATUS = "Exit status must be a whole number from 0 to 255."
+UTF_BYTE = "utf() arguments must be bytes (whole numbers from 0 to 255) " \
+           "or nil after the first."
 
 
 # Formatted messages: out of the JIT's sight, as add_frame above.

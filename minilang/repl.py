@@ -9,19 +9,17 @@ from minilang.errors import (Interrupted, EXIT_OK, EXIT_RUNTIME_ERROR)
 from minilang.pipeline import (run_source, new_globals, RUN,
                                OutOfMemoryReported)
 from minilang.rlib.signals import interrupt_requested
-from minilang.rlib.streamio import read_chunk
-from minilang.streams import stdout, write_error_line
+from minilang.streams import stdin, stdout, write_error_line
 
 
 def repl():
     """Read and run lines until the input ends; returns the exit status."""
     globals = new_globals()
-    pending = ""
     while True:
         interrupt_requested()         # forget a Ctrl-C from before
         stdout.write("> ")
         stdout.flush()
-        line, pending, at_end = read_line(pending)
+        line, at_end = stdin.read_line()
         if line is None:
             stdout.write("\n")
             continue
@@ -39,17 +37,3 @@ def repl():
             stdout.write("\n")
             return EXIT_OK
 
-
-def read_line(pending):
-    """Read one line from standard input.  Returns (line, what was read
-    beyond it, whether input ended); line is None after a Ctrl-C."""
-    while True:
-        newline = pending.find("\n")
-        if newline >= 0:
-            return pending[:newline + 1], pending[newline + 1:], False
-        chunk = read_chunk(0)
-        if chunk is None:
-            return None, "", False
-        if not chunk:
-            return pending, "", True
-        pending += chunk

@@ -1,7 +1,7 @@
 """Running Lox programs for the tests, untranslated or on the binary.
 
-`run(args)` runs `minilang ARGS...` and returns (exit code, stdout,
-stderr) as text.  With the environment variable MINILANG_BIN set (as
+`run(args, stdin)` runs `minilang ARGS...` with `stdin` (bytes) as its
+standard input and returns (exit code, stdout, stderr) as text.  With the environment variable MINILANG_BIN set (as
 `make test-binary` does) it runs that translated binary in a subprocess;
 otherwise it calls minilang's `main` in this process, which keeps the
 untranslated corpus fast, capturing what it writes to the two streams.
@@ -14,6 +14,12 @@ comments (the format of Crafting Interpreters' test suite):
     // expect trace: [line N] in f()   the stack trace lines, in order
     // Error at 'x': MESSAGE           compile error at this comment's line
     // [line N] Error...               a compile error line, verbatim
+    // expect stderr: TEXT             a line the program wrote to standard
+                                       error (printerr), before any error
+    // expect exit: N                  the exit status, if exit(N) set it
+
+A program's standard input is the file beside it with the extension
+`.in` instead of `.lox` (read byte by byte by `read()`), or empty.
 """
 
 import os
@@ -38,18 +44,25 @@ def run(args, stdin=b""):
 
 
 def run_in_process(args, stdin):
-    assert not stdin, "the REPL is tested through a subprocess"
     written = {1: [], 2: []}
+    unread = [stdin.decode("latin-1")]
 
     def capture(fd, text):
         written[fd].append(text)
 
-    saved = streams.write_bytes
+    def give_stdin(fd):
+        chunk = unread[0]
+        unread[0] = ""
+        return chunk
+
+    saved = streams.write_bytes, streams.read_chunk
     streams.write_bytes = capture
+    streams.read_chunk = give_stdin
+    streams.stdin.__init__(0)       # nothing read yet, not at the end
     try:
         status = run_main(["minilang"] + list(args))
     finally:
-        streams.write_bytes = saved
+        streams.write_bytes, streams.read_chunk = saved
     return status, "".join(written[1]), "".join(written[2])
 
 
@@ -66,6 +79,8 @@ EXPECT_RUNTIME_ERROR = re.compile(r"// expect runtime error: (.+)")
 EXPECT_TRACE = re.compile(r"// expect trace: (.+)")
 EXPECT_ERROR_AT = re.compile(r"// (Error.*)")
 EXPECT_ERROR_LINE = re.compile(r"// (\[line \d+\] Error.*)")
+EXPECT_STDERR = re.compile(r"// expect stderr: ?(.*)")
+EXPECT_EXIT = re.compile(r"// expect exit: (\d+)")
 
 
 class Expectations(object):
@@ -74,9 +89,13 @@ class Expectations(object):
         self.compile_errors = []
         self.runtime_error = None     # (message, line)
         self.trace = []
+        self.stderr = []
+        self.exit = None
 
     @property
     def exit_code(self):
+        if self.exit is not None:
+            return self.exit
         if self.compile_errors:
             return 65
         if self.runtime_error:
@@ -97,6 +116,14 @@ def expectations(path):
         if m:
             expected.runtime_error = (m.group(1), number)
             continue
+        m = EXPECT_STDERR.search(line)
+        if m:
+            expected.stderr.append(m.group(1))
+            continue
+        m = EXPECT_EXIT.search(line)
+        if m:
+            expected.exit = int(m.group(1))
+            continue
         m = EXPECT_TRACE.search(line)
         if m:
             expected.trace.append(m.group(1))
@@ -114,10 +141,16 @@ def expectations(path):
 def check_program(path):
     """Run a corpus program; assert output, errors and exit code."""
     expected = expectations(path)
-    status, out, err = run([path])
+    stdin = b""
+    if os.path.exists(path[:-len(".lox")] + ".in"):
+        with open(path[:-len(".lox")] + ".in", "rb") as f:
+            stdin = f.read()
+    status, out, err = run([path], stdin)
     out_lines = out.split("\n")[:-1] if out else []
     err_lines = err.split("\n")[:-1] if err else []
     assert out_lines == expected.output, "standard output differs"
+    assert err_lines[:len(expected.stderr)] == expected.stderr
+    err_lines = err_lines[len(expected.stderr):]
     if expected.compile_errors:
         assert err_lines == expected.compile_errors
     elif expected.runtime_error:
