@@ -13,8 +13,9 @@
 
 --raw prints operations exactly as the log has them (descriptors in full).
 `make trace FILE=prog.lox`, `make trace WITHOUT=NAMES FILE=prog.lox` and
-`make trace LOG=jit.log FILE=prog.lox` run these.  Exit status: 0, 64 for a usage error, 74 for an unreadable file,
-or the program's own status if it failed.
+`make trace LOG=jit.log FILE=prog.lox` run these.  Exit status: 0, 64 for
+a usage error (running programs on Python 3 is one), 74 for an unreadable
+file, or the program's own status if it failed.
 """
 
 import os
@@ -64,6 +65,14 @@ def main(argv):
     if (logfile is None and not args) or (logfile and len(args) > 1) \
             or any(a.startswith("-") for a in args):
         sys.stderr.write(USAGE + "\n")
+        return 64
+    if logfile is None and sys.version_info[0] != 2:
+        # The JIT runs on RPython, which is Python 2.7 only.
+        sys.stderr.write(
+            "jitview: running programs under the JIT needs Python 2.7 with "
+            "rpython (this is Python %d.%d): run it as `make trace "
+            "FILE=prog.lox`; a binary's log is read on Python 3 too (python "
+            "-m jitview --log JIT.LOG)\n" % sys.version_info[:2])
         return 64
     try:
         sources = [read_text(path) for path in args]
