@@ -23,7 +23,8 @@ its operand bytes:
                            index) per captured variable of that function
 
 The layout follows clox's, byte for byte, so that the limits of the spec
-(256 constants, 65,535-byte jumps) fall where they fall in clox.  Where
+(256 constants, 65,535-byte jumps) fall where they fall in clox.  (Skip
+`clox_size` on a first read: it exists only for fidelity to clox.)  Where
 minilang needs an instruction clox does not have (cells), or uses one
 instruction for two of clox's (`<=` is one LESS_EQUAL, where clox emits
 GREATER NOT and gets NaN wrong), `clox_size` records how many bytes clox
