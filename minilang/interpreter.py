@@ -44,10 +44,25 @@ MAX_CALL_DEPTH = 4000
 
 #> step 9 the JitDriver
 def get_printable_location(pc, code):
-    """How a position in the program is named in JIT traces and logs."""
+    """How a position in the program is named in JIT traces and logs:
+    'OPNAME @pc (line N in FUNCTION)' (parse_printable_location reads it
+    back)."""
     name = code.name if code.name else "script"
     return "%s @%d (line %d in %s)" % (op.NAMES[ord(code.bytecode[pc])], pc,
                                        code.lines[pc], name)
+
+
+def parse_printable_location(text):
+    """(opname, pc, line, function) from a text get_printable_location
+    wrote, or None for any other text.  For jitview, which reads JIT logs
+    (not RPython: nothing in the interpreter calls it)."""
+    opname, at, rest = text.partition(" @")
+    pc, in_line, rest = rest.partition(" (line ")
+    line, in_function, function = rest.partition(" in ")
+    if not (opname and at and in_line and in_function and pc.isdigit()
+            and line.isdigit() and function.endswith(")")):
+        return None
+    return opname, int(pc), int(line), function[:-1]
 
 
 jitdriver = JitDriver(
