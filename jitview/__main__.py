@@ -66,14 +66,6 @@ def main(argv):
             or any(a.startswith("-") for a in args):
         sys.stderr.write(USAGE + "\n")
         return 64
-    if logfile is None and sys.version_info[0] != 2:
-        # The JIT runs on RPython, which is Python 2.7 only.
-        sys.stderr.write(
-            "jitview: running programs under the JIT needs Python 2.7 with "
-            "rpython (this is Python %d.%d): run it as `make trace "
-            "FILE=prog.lox`; a binary's log is read on Python 3 too (python "
-            "-m jitview --log JIT.LOG)\n" % sys.version_info[:2])
-        return 64
     try:
         sources = [read_text(path) for path in args]
         text = read_text(logfile) if logfile else None
@@ -88,6 +80,14 @@ def main(argv):
     from minilang import techniques
     if techniques.ERROR:
         sys.stderr.write("jitview: %s\n" % techniques.ERROR)
+        return 64
+    if sys.version_info[0] != 2:
+        # The JIT runs on RPython, which is Python 2.7 only.
+        sys.stderr.write(
+            "jitview: running programs under the JIT needs Python 2.7 with "
+            "rpython (this is Python %d.%d): run it as `make trace "
+            "FILE=prog.lox`; a binary's log is read on Python 3 too (python "
+            "-m jitview --log JIT.LOG)\n" % sys.version_info[:2])
         return 64
     start, cpu = time.time(), time.clock()
     from jitview.harness import Harness
