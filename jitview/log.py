@@ -25,8 +25,6 @@ these are read, everything else is skipped:
 
 import re
 
-from minilang.interpreter import parse_printable_location
-
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 START = re.compile(r"^\[[0-9a-f]+\] \{([\w-]+)$")
 STOP = re.compile(r"^\[[0-9a-f]+\] ([\w-]+)\}$")
@@ -110,6 +108,10 @@ class Location(object):
     writes it, taken apart by the function beside it."""
 
     def __init__(self, text):
+        # Imported here, not at the top: what reads only a listing's
+        # summary (jitview.render.summary_of in tools/step-check, which may
+        # run on a Python without minilang's rply) needs no minilang.
+        from minilang.interpreter import parse_printable_location
         self.text = text
         parts = parse_printable_location(text)
         if parts is not None:
