@@ -19,9 +19,9 @@
 --raw prints operations exactly as the log has them (descriptors in full).
 `make trace FILE=prog.lox`, `make trace WITHOUT=NAMES FILE=prog.lox` and
 `make trace LOG=jit.log FILE=prog.lox` run these (HTML=PAGE.html adds
---html).  Exit status: 0, 64 for a usage error, 74 for an unreadable file,
-65 for a log without loops, bridges or summary, or the program's own
-status if it failed.
+--html).  Exit status: 0, 64 for a usage error (running programs on
+Python 3 is one), 74 for an unreadable file, 65 for a log without loops,
+bridges or summary, or the program's own status if it failed.
 """
 
 import os
@@ -112,6 +112,14 @@ def main(argv):
     from minilang import techniques
     if techniques.ERROR:
         sys.stderr.write("jitview: %s\n" % techniques.ERROR)
+        return 64
+    if sys.version_info[0] != 2:
+        # The JIT runs on RPython, which is Python 2.7 only.
+        sys.stderr.write(
+            "jitview: running programs under the JIT needs Python 2.7 with "
+            "rpython (this is Python %d.%d): run it as `make trace "
+            "FILE=prog.lox`; a binary's log is read on Python 3 too (python "
+            "-m jitview --log JIT.LOG)\n" % sys.version_info[:2])
         return 64
     if page:
         from jitview import html

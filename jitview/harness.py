@@ -1,8 +1,8 @@
 """Run Lox programs under RPython's JIT without translating (Python 2.7).
 
 Building the JIT for minilang (annotating and rtyping the interpreter,
-then the codewriter turning it into jitcodes) takes most of a minute; it is
-done ONCE per process, for a function that takes a compiled program as a
+then the codewriter turning it into jitcodes) takes seconds (`make trace`'s
+first line says how many); it is done ONCE per process, for a function that takes a compiled program as a
 string (see minilang/codeloader.py).  Each program is then compiled to
 bytecode by the ordinary front end, here on the host, and run by the
 llinterp with the JIT attached (the llgraph backend: compiled loops are

@@ -34,7 +34,6 @@ BRIDGE_HEADER = re.compile(r"^# bridge out of Guard (0x[0-9a-f]+) "
 OFFSET = re.compile(r"^\+\d+: ")
 OP = re.compile(r"^(?:([\w]+) = )?([a-z_0-9]+)\((.*)$")
 MERGE_POINT = re.compile(r"^debug_merge_point\((\d+), (\d+), '(.*)'\)$")
-LOCATION = re.compile(r"^(\w+) @(\d+) \(line (\d+) in (.+)\)$")
 GUARD_DESCR = re.compile(r"descr=<Guard(0x[0-9a-f]+)>")
 TARGET = re.compile(r"descr=TargetToken\((\d+)\)")
 
@@ -106,16 +105,17 @@ class Op(object):
 
 class Location(object):
     """A debug_merge_point's text, as minilang's get_printable_location
-    writes it: 'OPNAME @pc (line N in fname)'."""
+    writes it, taken apart by the function beside it."""
 
     def __init__(self, text):
+        # Imported here, not at the top: what reads only a listing's
+        # summary (jitview.render.summary_of in tools/step-check, which may
+        # run on a Python without minilang's rply) needs no minilang.
+        from minilang.interpreter import parse_printable_location
         self.text = text
-        m = LOCATION.match(text)
-        if m:
-            self.opname = m.group(1)
-            self.pc = int(m.group(2))
-            self.line = int(m.group(3))
-            self.function = m.group(4)
+        parts = parse_printable_location(text)
+        if parts is not None:
+            self.opname, self.pc, self.line, self.function = parts
         else:
             self.opname, self.pc, self.line, self.function = text, -1, 0, ""
 

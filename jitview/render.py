@@ -75,16 +75,32 @@ def describe_kinds(kinds):
     return ", ".join(parts)
 
 
+# The lines of a listing that summarise it (each trace's counts, then the
+# overall ones).  They depend only on what the JIT compiled, not on
+# addresses, timings or the numbering of loops and guards: a listing
+# recorded earlier is compared with a new run by them.  `summary(log)`
+# gives them from a log; `summary_of(text)` picks them out of a printed
+# listing, by these prefixes (tests/test_jitview.py checks both agree).
+SUMMARY_PREFIXES = ("per iteration: ", "preamble (once): ", "in all: ",
+                    "by name: ", "OVERALL: ", "  aborted: ")
+
+
 class Renderer(object):
     def __init__(self, log, source_lines, raw=False, out=None):
         self.log = log
         self.source = source_lines      # list of the file's lines, or None
         self.raw = raw
         self.out = [] if out is None else out
+        self.summary = []               # the summary lines, as written
         self.guard_names = {}           # hex id -> "g1", "g2"...
 
     def write(self, text=""):
         self.out.append(text)
+
+    def write_summary(self, text):
+        assert text.startswith(SUMMARY_PREFIXES), text
+        self.summary.append(text)
+        self.write(text)
 
     def guard_name(self, guard_id):
         if guard_id not in self.guard_names:
@@ -194,18 +210,18 @@ class Renderer(object):
         if body > 0:
             kinds = trace.kinds(body)
             n = sum(kinds.values())
-            self.write("per iteration: %s: %s" % (
+            self.write_summary("per iteration: %s: %s" % (
                 plural(n, "operation", "operations"), describe_kinds(kinds)))
             pre = sum(trace.kinds(0).values()) - n
-            self.write("preamble (once): %s" % plural(pre, "operation",
-                                                       "operations"))
+            self.write_summary("preamble (once): %s" % plural(
+                pre, "operation", "operations"))
         else:
             kinds = trace.kinds(0)
-            self.write("in all: %s: %s" % (
+            self.write_summary("in all: %s: %s" % (
                 plural(sum(kinds.values()), "operation", "operations"),
                 describe_kinds(kinds)))
         counts = trace.counts(body)
-        self.write("by name: " + ", ".join(
+        self.write_summary("by name: " + ", ".join(
             "%s %d" % (k, counts[k]) for k in sorted(counts)))
         self.write("")
 
@@ -215,17 +231,17 @@ class Renderer(object):
         log = self.log
         self.write("=" * 78)
         aborts = self.abort_count()
-        self.write("OVERALL: %s, %s, %s" % (
+        self.write_summary("OVERALL: %s, %s, %s" % (
             plural(len(log.loops), "loop", "loops"),
             plural(len(log.bridges), "bridge", "bridges"),
             plural(aborts, "aborted trace", "aborted traces")))
         for reason, where in log.aborts:
-            self.write("  aborted: %s at %s" % (reason, where))
+            self.write_summary("  aborted: %s at %s" % (reason, where))
         if not log.aborts:
             for key, value in log.summary:
                 if key.startswith("abort:") and value != "0":
-                    self.write("  aborted: %s (%s times)" % (key[6:].strip(),
-                                                            value))
+                    self.write_summary("  aborted: %s (%s times)"
+                                       % (key[6:].strip(), value))
         for message in log.invalid:
             self.write("  trace discarded by the optimiser: %s"
                        % simplify(message))
@@ -267,3 +283,17 @@ def timing(value):
 def render(log, source_lines=None, raw=False):
     """The whole listing as one string."""
     return Renderer(log, source_lines, raw).render()
+
+
+def summary(log):
+    """The summary lines of the listing of `log` (SUMMARY_PREFIXES)."""
+    renderer = Renderer(log, None)
+    renderer.render()
+    return renderer.summary
+
+
+def summary_of(listing):
+    """The summary lines of a listing printed earlier (a recorded `make
+    trace`): for the listing of a log, the same lines as summary(log)."""
+    return [line for line in listing.splitlines()
+            if line.startswith(SUMMARY_PREFIXES)]

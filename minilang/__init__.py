@@ -32,10 +32,15 @@ The tutorial's steps are cut from these files by the comments `#> step N`
 ... `#< step N` and `#before step N:` (docs/tutorial/README.md, "How the
 steps are cut").
 
-Skip on a first read:
+Skip on a first read (they exist only for fidelity to clox; each is
+marked "skip on a first read" where it is):
 
     compile_errors.py every compile error in clox's words and order (a
                       second, hand-written parser that only reports)
+    clox_size         opcodes.py's column and compiler.py's count of the
+                      bytes clox would emit: jump limits fall where clox's do
+    increment_after_body  compiler.py: a for loop compiled in clox's
+                      layout, then its increment moved after its body
 """
 
 __version__ = "0.1.0"

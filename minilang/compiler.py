@@ -1,9 +1,19 @@
 """The compiler: a resolved syntax tree to Code objects (bytecode).
 
-The code it emits is clox's, instruction for instruction (see opcodes.py),
-so clox's limits are checked where clox checks them: 256 constants per
-function (every literal and name takes a new one, as in clox), and jumps
-of at most 65,535 bytes, measured in the bytes clox would emit.
+The code it emits follows clox's, with three differences: `<=`, `>=` and
+`!=` are one instruction each where clox emits two (opcodes.py); a local
+that a closure captures lives in a cell (MAKE_CELL, GET_CELL, SET_CELL),
+where clox's upvalues point into its stack until the variable goes out of
+scope; and a for loop's increment is moved after its body
+(increment_after_body). clox's limits are checked where clox checks them:
+256 constants per function (every literal and name takes a new one, as in
+clox), and jumps of at most 65,535 bytes, measured in the bytes clox would
+emit.
+
+(Skip on a first read: the byte count of clox's code, `clox_size`, and
+`increment_after_body` exist only to keep clox's limits and to undo the
+cost of its one-pass layout; a program runs the same without them.
+minilang/__init__.py lists what a first read can skip.)
 
 Scopes were settled by the resolver; here a name use is just an Access to
 turn into GET_LOCAL / GET_CELL / GET_UPVALUE / GET_GLOBAL.  A local that a
@@ -115,8 +125,9 @@ class CodeBuilder(object):
         self.emit(opcode, line, [arg])
 
     def emit_hidden(self, opcode, arg, line):
-        """An instruction clox does not have: it takes no room in clox's
-        byte count (MAKE_CELL and the few around a captured function)."""
+        """(clox fidelity: skip on a first read.) An instruction clox does not
+        have: it takes no room in clox's byte count (MAKE_CELL and the few
+        around a captured function)."""
         saved = self.clox_size
         if op.OPS[opcode].operands:
             self.emit_arg(opcode, arg, line)
@@ -326,13 +337,13 @@ class CodeBuilder(object):
 
     def increment_after_body(self, condition, jump, increment, increment_end,
                              body, end):
-        """Move a for loop's increment after its body.  clox compiles in
-        one pass, so it puts the increment before the body, with a JUMP
-        over it and a LOOP after it back to the condition: each iteration
-        takes two backward jumps (two dispatches in the interpreter, two
-        Ctrl-C polls in a trace).  The jump lengths were checked, and any
-        error reported, on clox's layout (above); now, if its one LOOP
-        fits, the code becomes
+        """(clox fidelity: skip on a first read.) Move a for loop's increment
+        after its body. clox compiles in one pass, so it puts the increment
+        before the body, with a JUMP over it and a LOOP after it back to the
+        condition: each iteration takes two backward jumps (two dispatches in
+        the interpreter, two Ctrl-C polls in a trace). The jump lengths were
+        checked, and any error reported, on clox's layout (above); now, if its
+        one LOOP fits, the code becomes
 
             condition  JUMP_IF_FALSE  POP  body  increment  POP  LOOP
 

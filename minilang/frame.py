@@ -1,9 +1,11 @@
 """Frames: the state of one running call.
 
-A frame is one array, `stack`, as in clox: slot 0 holds the called
+A frame's slots are laid out as a clox frame's: slot 0 holds the called
 function (or `this` in a method), then the parameters, then the locals,
-then the operand stack of expression evaluation.  Its size is fixed per
-Code (the compiler computed it), so the array is never resized.
+then the operand stack of expression evaluation.  But where a clox frame
+is a window into one stack shared by all calls, a minilang frame has an
+array of its own, `stack`.  Its size is fixed per Code (the compiler
+computed it), so the array is never resized.
 
 JIT technique `virtualizable` (techniques.py; chapter 10): the frame is
 the JIT's *virtualizable*: inside compiled code its fields (`stack[*]`,

@@ -50,10 +50,25 @@ MAX_CALL_DEPTH = 4000
 
 #> step 9 the JitDriver
 def get_printable_location(pc, code):
-    """How a position in the program is named in JIT traces and logs."""
+    """How a position in the program is named in JIT traces and logs:
+    'OPNAME @pc (line N in FUNCTION)' (parse_printable_location reads it
+    back)."""
     name = code.name if code.name else "script"
     return "%s @%d (line %d in %s)" % (op.NAMES[ord(code.bytecode[pc])], pc,
                                        code.lines[pc], name)
+
+
+def parse_printable_location(text):
+    """(opname, pc, line, function) from a text get_printable_location
+    wrote, or None for any other text.  For jitview, which reads JIT logs
+    (not RPython: nothing in the interpreter calls it)."""
+    opname, at, rest = text.partition(" @")
+    pc, in_line, rest = rest.partition(" (line ")
+    line, in_function, function = rest.partition(" in ")
+    if not (opname and at and in_line and in_function and pc.isdigit()
+            and line.isdigit() and function.endswith(")")):
+        return None
+    return opname, int(pc), int(line), function[:-1]
 
 
 jitdriver = JitDriver(
@@ -118,22 +133,6 @@ def check_interrupt():
         raise Interrupted()
 
 
-# JIT technique: `frame.pc` is stored only where it can be read.  The loop
-# keeps the pc in a local variable; `run` reads `frame.pc` only to give a
-# runtime error its line, so only instructions that can raise, allocate
-# (running out of memory is a runtime error too), call (a callee's error
-# passes through this frame) or leave need to store it.  The others, the
-# most frequent ones, skip the store: in the interpreter and the blackhole
-# that is one write less per instruction.  A string indexed by opcode
-# (padded to 256, like op.SIZES), because a string is immutable: in a trace
-# the opcode is a constant and the test folds away.
-_PC_NOT_NEEDED = [op.CONSTANT, op.NIL, op.TRUE, op.FALSE, op.POP,
-                  op.GET_LOCAL, op.SET_LOCAL, op.EQUAL, op.NOT_EQUAL, op.NOT,
-                  op.JUMP, op.JUMP_IF_FALSE, op.LOOP]
-SAVES_PC = "".join([chr(int(number not in _PC_NOT_NEEDED))
-                    for number in range(256)])
-
-
 #> step 15 the profiler
 # The profiler (profiler.py) keeps a stack of the Codes being run: this
 # decorator pushes frame.code's unique id on entry and pops it on exit.
@@ -180,7 +179,8 @@ def execute(frame):
             #before step 11: check_interrupt()
         #< step 6
         opcode = code.read_byte(pc)
-        if SAVES_PC[opcode] != '\x00':
+        # Only where a runtime error could read it (opcodes.SAVES_PC).
+        if op.SAVES_PC[opcode] != '\x00':
             frame.pc = pc
         # The operands start at `arg`; the next instruction's position comes
         # from the opcode table (a constant in a trace, like the opcode).

@@ -23,7 +23,8 @@ its operand bytes:
                            index) per captured variable of that function
 
 The layout follows clox's, byte for byte, so that the limits of the spec
-(256 constants, 65,535-byte jumps) fall where they fall in clox.  Where
+(256 constants, 65,535-byte jumps) fall where they fall in clox.  (Skip
+`clox_size` on a first read: it exists only for fidelity to clox.)  Where
 minilang needs an instruction clox does not have (cells), or uses one
 instruction for two of clox's (`<=` is one LESS_EQUAL, where clox emits
 GREATER NOT and gets NaN wrong), `clox_size` records how many bytes clox
@@ -31,6 +32,8 @@ would have emitted; jump limits are measured in those bytes.
 
 Stack effect: `effect` is the net change in stack depth; `pops_args`
 means that the argument count operand is subtracted from it as well.
+`saves_pc=False` marks an instruction before which the loop need not store
+its position in the frame (SAVES_PC, at the end).
 
 The operand kinds drive everything that reads or writes operands:
 `encode_operand` is how the compiler writes one, `Code.read_operand` how
@@ -44,13 +47,14 @@ the loop moves to the next instruction, and CLOSURE's variable part is
 
 class OpInfo(object):
     def __init__(self, number, name, operands, effect, pops_args, meaning,
-                 clox_size):
+                 clox_size, saves_pc):
         self.number = number
         self.name = name
         self.operands = operands
         self.effect = effect
         self.pops_args = pops_args
         self.meaning = meaning
+        self.saves_pc = saves_pc
         size = 1
         for kind in operands:
             size += OPERAND_SIZE[kind]
@@ -89,23 +93,29 @@ def capture_offset(i):
 OPS = []
 
 
-def op(name, operands, effect, meaning, pops_args=False, clox_size=-1):
+def op(name, operands, effect, meaning, pops_args=False, clox_size=-1,
+       saves_pc=True):
     info = OpInfo(len(OPS), name, operands, effect, pops_args, meaning,
-                  clox_size)
+                  clox_size, saves_pc)
     OPS.append(info)
     return info.number
 
 
 #              name             operands effect  meaning
 # -- constants and the stack
-CONSTANT      = op("CONSTANT",      "k",  +1, "push constants[k]")
-NIL           = op("NIL",           "",   +1, "push nil")
-TRUE          = op("TRUE",          "",   +1, "push true")
-FALSE         = op("FALSE",         "",   +1, "push false")
-POP           = op("POP",           "",   -1, "discard the top value")
+CONSTANT      = op("CONSTANT",      "k",  +1, "push constants[k]",
+                   saves_pc=False)
+NIL           = op("NIL",           "",   +1, "push nil", saves_pc=False)
+TRUE          = op("TRUE",          "",   +1, "push true", saves_pc=False)
+FALSE         = op("FALSE",         "",   +1, "push false",
+                   saves_pc=False)
+POP           = op("POP",           "",   -1, "discard the top value",
+                   saves_pc=False)
 # -- variables
-GET_LOCAL     = op("GET_LOCAL",     "s",  +1, "push stack[s]")
-SET_LOCAL     = op("SET_LOCAL",     "s",   0, "stack[s] = top (kept)")
+GET_LOCAL     = op("GET_LOCAL",     "s",  +1, "push stack[s]",
+                   saves_pc=False)
+SET_LOCAL     = op("SET_LOCAL",     "s",   0, "stack[s] = top (kept)",
+                   saves_pc=False)
 MAKE_CELL     = op("MAKE_CELL",     "s",   0,
                    "stack[s] = Cell(stack[s]): the local is captured",
                    clox_size=0)
@@ -125,8 +135,9 @@ SET_PROPERTY  = op("SET_PROPERTY",  "k",  -1, "instance.k = value; "
 GET_SUPER     = op("GET_SUPER",     "k",  -1, "pop superclass; replace "
                    "`this` by superclass method k bound to it")
 # -- operators
-EQUAL         = op("EQUAL",         "",   -1, "a == b")
-NOT_EQUAL     = op("NOT_EQUAL",     "",   -1, "a != b", clox_size=2)
+EQUAL         = op("EQUAL",         "",   -1, "a == b", saves_pc=False)
+NOT_EQUAL     = op("NOT_EQUAL",     "",   -1, "a != b", clox_size=2,
+                   saves_pc=False)
 GREATER       = op("GREATER",       "",   -1, "a > b")
 GREATER_EQUAL = op("GREATER_EQUAL", "",   -1, "a >= b", clox_size=2)
 LESS          = op("LESS",          "",   -1, "a < b")
@@ -135,15 +146,15 @@ ADD           = op("ADD",           "",   -1, "a + b (numbers or strings)")
 SUBTRACT      = op("SUBTRACT",      "",   -1, "a - b")
 MULTIPLY      = op("MULTIPLY",      "",   -1, "a * b")
 DIVIDE        = op("DIVIDE",        "",   -1, "a / b")
-NOT           = op("NOT",           "",    0, "!a")
+NOT           = op("NOT",           "",    0, "!a", saves_pc=False)
 NEGATE        = op("NEGATE",        "",    0, "-a")
 PRINT         = op("PRINT",         "",   -1, "print pop()")
 # -- control flow
-JUMP          = op("JUMP",          "j",   0, "pc += j")
+JUMP          = op("JUMP",          "j",   0, "pc += j", saves_pc=False)
 JUMP_IF_FALSE = op("JUMP_IF_FALSE", "j",   0, "if top is falsey: pc += j "
-                   "(top kept)")
+                   "(top kept)", saves_pc=False)
 LOOP          = op("LOOP",          "b",   0, "pc -= b: the backward jump "
-                   "where the JIT may start tracing")
+                   "where the JIT may start tracing", saves_pc=False)
 # -- functions and classes
 CALL          = op("CALL",          "n",   0, "call the value under n "
                    "arguments; replace them all by the result",
@@ -171,6 +182,19 @@ NAMES = [info.name for info in OPS]
 # interpreter it is a single load.  Every byte value has an entry (1 for a
 # byte that is no opcode), so no index is out of bounds.
 SIZES = "".join([chr(info.size) for info in OPS] + ["\x01"] * (256 - len(OPS)))
+
+
+# JIT technique: `frame.pc` is stored only where it can be read.  The loop
+# keeps the pc in a local variable; `interpreter.run` reads `frame.pc` only
+# to give a runtime error its line, so only instructions that can raise,
+# allocate (running out of memory is a runtime error too), call (a callee's
+# error passes through this frame) or leave need to store it: the table's
+# `saves_pc` column (True unless said otherwise).  The others, the most
+# frequent ones, skip the store: in the interpreter and the blackhole that
+# is one write less per instruction.  A string indexed by opcode, like
+# SIZES: in a trace the opcode is a constant and the test folds away.
+SAVES_PC = "".join([chr(int(info.saves_pc)) for info in OPS] +
+                   ["\x01"] * (256 - len(OPS)))
 
 
 def stack_effect(opcode, argc):

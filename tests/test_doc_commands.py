@@ -35,9 +35,12 @@ tracks (`git ls-files '*.md'`) whose language is `sh`, `shell`, `bash` or
   the copy; a line `cd DIR` moves the rest of its block.  The copy reuses the
   checkout's `.env` and `bin/` through symbolic links (MINILANG_BIN, if set,
   is its `bin/minilang`), and `make` there is told never to remake them
-  (`-o`), so nothing is installed or translated.  A binary built without a
-  technique (bin/minilang-without-X, from `make translate WITHOUT=X`, which
-  the translation stage covers) is stood in for by bin/minilang.
+  (`-o`), so nothing is installed or translated.  A command that uses a
+  binary built without a technique (bin/minilang-without-X, from `make
+  translate WITHOUT=X`: a translation of about 9 minutes that CI does not
+  make) is not run: the table entry WITHOUT_BINARY says where what it shows
+  is checked.  (Standing bin/minilang in for it would compare one binary
+  with itself, and pass whatever the technique does.)
 - A fenced block without a language (or `text`) that starts like a command
   (`$ `, `make `, `bin/minilang`, ...) fails: mark it `sh` or `console`.
 
@@ -96,6 +99,14 @@ class Stage(object):
             return None
         return ("the Makefile's test: recipe does not run the stage %r"
                 % self.target)
+
+
+class Elsewhere(object):
+    """Not run here, because it needs what neither a checkout nor CI has;
+    `why` says where what it shows is checked instead."""
+
+    def __init__(self, why):
+        self.why = why
 
 
 class Cheaper(object):
@@ -183,6 +194,19 @@ EXPENSIVE = [
         "test-exercises", "its own stage proves each check fails without "
                           "the solution and passes with it")),
 ]
+
+# A command that uses a binary built without a technique: it is not run
+# (above).  Matched (re.search) like the table.
+NEEDS_WITHOUT_BINARY = re.compile(r"\bbin/minilang-without-|"
+                                  r"^make bench\b.*\bWITHOUT=\S")
+WITHOUT_BINARY = Elsewhere(
+    "needs bin/minilang-without-X, a translation of about 9 minutes that CI "
+    "does not make; checked instead: the translation by the translate stage "
+    "(the same target, WITHOUT= only switches techniques off), what each "
+    "technique changes in the traces by tests/jit/test_techniques.py and "
+    "test_stored_traces.py, the language with every technique off by "
+    "tests/test_techniques.py, and bench/run.py's columns by the make bench "
+    "commands that use bin/minilang only")
 
 # A fenced block without a language that starts like one of these is a
 # command the reader is shown: it must be marked.
@@ -332,16 +356,19 @@ class Command(object):
         return " ".join(self.substituted().replace("\\\n", " ").split())
 
     def coverage(self):
-        """The entry of EXPENSIVE that covers this command, or None."""
+        """How this command is covered if it is not run as shown: an entry
+        of EXPENSIVE, WITHOUT_BINARY, or None."""
+        if NEEDS_WITHOUT_BINARY.search(self.normalized()):
+            return WITHOUT_BINARY
         for pattern, how in EXPENSIVE:
             if re.fullmatch(pattern, self.normalized()):
                 return how
         return None
 
     def to_run(self):
-        """The command line to run, or None if a stage covers it."""
+        """The command line to run, or None if it is covered elsewhere."""
         how = self.coverage()
-        if isinstance(how, Stage):
+        if isinstance(how, (Stage, Elsewhere)):
             return None
         if isinstance(how, Cheaper):
             return how.rewrite(self.normalized())
@@ -473,21 +500,6 @@ def scratch_copy(directory):
         os.symlink(path, os.path.join(bindir, name))
 
 
-def stand_in_binaries(line, tree):
-    """The binaries built without a technique (`make translate WITHOUT=X`,
-    covered by the translation stage) that a command uses, as
-    bin/minilang-without-X or `make bench WITHOUT=X`: bin/minilang stands
-    in for each that is not there."""
-    names = re.findall(r"\bbin/minilang-without-([\w,.-]+)", line) + \
-        re.findall(r"\bWITHOUT=(\S+)", line if line.startswith("make bench")
-                   else "")
-    binary = os.path.join(tree, "bin", "minilang")
-    for name in names:
-        path = os.path.join(tree, "bin", "minilang-without-" + name)
-        if os.path.exists(binary) and not os.path.lexists(path):
-            os.symlink(os.path.realpath(binary), path)
-
-
 def make_wrapper(directory):
     """A folder holding a `make` that runs the real one with `-o` for each
     of NEVER_REMADE (and bin/minilang-without-X for an argument WITHOUT=X):
@@ -576,8 +588,7 @@ def run_document(doc, tree, env):
             continue
         line = command.to_run()
         if line is None:
-            continue                    # covered by a stage: checked below
-        stand_in_binaries(line, tree)
+            continue                    # covered elsewhere: checked below
         status, out, seconds = run(line, block_cwd, env)
         times.append((seconds, line))
         if status is None:
@@ -746,10 +757,19 @@ def test_placeholders_and_the_table():
     assert shlex.split(bench) == [
         "make", "bench", "BENCH_ARGS=--markdown --only %s --runs 1"
         % CHEAP_BENCHMARK]
-    bench = Command("x.md", 1, 'make bench WITHOUT=maps', "").to_run()
-    assert shlex.split(bench) == [
-        "make", "bench", "WITHOUT=maps",
-        "BENCH_ARGS=--only %s --runs 1" % CHEAP_BENCHMARK]
+    # A build without a technique is not there: nothing stands in for it.
+    for text in ["make bench WITHOUT=maps",
+                 'make bench BENCH_ARGS="--binary a=bin/minilang '
+                 '--binary b=bin/minilang-without-maps"',
+                 "bin/minilang-without-inlining examples/fib.lox"]:
+        command = Command("x.md", 1, text, "")
+        assert command.coverage() is WITHOUT_BINARY, text
+        assert command.to_run() is None, text
+    assert Command("x.md", 1, "make translate WITHOUT=maps", "").coverage() \
+        is not WITHOUT_BINARY
+    assert Command("x.md", 1, "make trace WITHOUT=maps FILE=prog.lox",
+                   "").to_run() == "make trace WITHOUT=maps " \
+        "FILE=examples/hello.lox"
     assert Command("x.md", 1, "python3 bench/run.py --nojit", "").to_run() \
         == "python3 bench/run.py --nojit --only %s --runs 1" % CHEAP_BENCHMARK
     assert Stage("no-such-stage", "").problem()
@@ -766,12 +786,16 @@ def test_unmarked_blocks_are_found():
 
 def inventory():
     """Every command of the docs and how this test handles it."""
-    found = covered = cheaper = 0
+    found = covered = cheaper = elsewhere = 0
     for doc in documents():
         for command in commands(doc):
             found += 1
             how = command.coverage()
-            if isinstance(how, Stage):
+            if isinstance(how, Elsewhere):
+                elsewhere += 1
+                print("%s  %s\n    not run: %s" % (command.where,
+                                                   command.text, how.why))
+            elif isinstance(how, Stage):
                 covered += 1
                 print("%s  %s\n    covered by stage %s: %s" % (
                     command.where, command.text, how.target, how.why))
@@ -784,8 +808,9 @@ def inventory():
                                     "" if command.to_run() == command.text
                                     else "\n    runs: " + command.to_run()))
     print("%d commands: %d run as shown (placeholders replaced), %d run "
-          "cheaper, %d covered by a stage" % (
-              found, found - covered - cheaper, cheaper, covered))
+          "cheaper, %d covered by a stage, %d not run (checked elsewhere)"
+          % (found, found - covered - cheaper - elsewhere, cheaper, covered,
+             elsewhere))
 
 
 if __name__ == "__main__":

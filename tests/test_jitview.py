@@ -123,6 +123,31 @@ def test_command_line_usage_and_unreadable_file():
     assert b"cannot read" in missing.stderr
 
 
+def test_summary_lines_from_the_log_and_from_the_listing_agree():
+    # The summary is what recorded listings are compared by: read from a
+    # printed listing it must be exactly what the renderer wrote.
+    for name in sorted(os.listdir(HERE)):
+        if name.endswith(".log"):
+            log = jitlog.parse(read(name))
+            lines = render.summary(log)
+            assert lines[-1].startswith("OVERALL: "), name
+            assert [l for l in lines if l.startswith("by name: ")], name
+            assert render.summary_of(render.render(log)) == lines, name
+
+
+def test_running_a_program_on_python3_says_it_needs_python27():
+    # The JIT harness needs RPython, which runs on Python 2.7 only: a usage
+    # error that says how to run it, not a traceback.
+    done = subprocess.run(
+        [sys.executable, "-m", "jitview", os.path.join(HERE, "loop.lox")],
+        cwd=ROOT, capture_output=True)
+    assert done.returncode == 64
+    assert done.stdout == b""
+    assert b"needs Python 2.7" in done.stderr
+    assert b"make trace FILE=prog.lox" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
 DEAD = """\
 [0] {jit-log-opt-loop
 # Loop 0 (LOOP @9 (line 1 in script)) : loop with 7 ops

@@ -1,10 +1,10 @@
 """minilang.interpreter.get_printable_location: how a (pc, code) position
-is named in JIT traces and logs."""
-
-import re
+is named in JIT traces and logs, and parse_printable_location, which reads
+it back (jitview.log uses it)."""
 
 from minilang import opcodes as op
-from minilang.interpreter import get_printable_location
+from minilang.interpreter import (get_printable_location,
+                                  parse_printable_location)
 
 from compiled import compile_code, decode, function_named, all_codes
 
@@ -20,9 +20,6 @@ class K {
 }
 print add(x, 2);
 """
-
-FORMAT = re.compile(r"^([A-Z_]+) @(\d+) \(line (\d+) in (\S+)\)$")
-
 
 def test_top_level_is_named_script():
     code = compile_code(SOURCE)
@@ -47,18 +44,30 @@ def test_method_is_named_by_its_name():
         "LOOP @%d (line 7 in m)" % loop.pc
 
 
-def test_every_instruction_of_every_function():
+def test_every_instruction_of_every_function_round_trips():
     code = compile_code(SOURCE)
+    seen = 0
     for c in all_codes(code):
         for ins in decode(c):
             text = get_printable_location(ins.pc, c)
-            m = FORMAT.match(text)
-            assert m, text
-            assert m.group(1) == ins.name
-            assert m.group(1) in op.NAMES
-            assert int(m.group(2)) == ins.pc
-            assert int(m.group(3)) == c.lines[ins.pc]
-            assert m.group(4) == (c.name or "script")
+            assert parse_printable_location(text) == (
+                ins.name, ins.pc, c.lines[ins.pc], c.name or "script"), text
+            assert ins.name in op.NAMES
+            seen += 1
+    assert seen > 20
+
+
+def test_other_text_is_not_a_location():
+    for text in ["", "LOOP", "LOOP @x (line 1 in f)", "LOOP @3 (line 1)",
+                 "LOOP @3 (line 1 in f", "<code object f>"]:
+        assert parse_printable_location(text) is None, text
+
+
+def test_jitview_reads_locations_with_it():
+    from jitview.log import Location
+    where = Location("GET_LOCAL @12 (line 3 in add)")
+    assert (where.opname, where.pc, where.line, where.function) == \
+        ("GET_LOCAL", 12, 3, "add")
 
 
 def test_last_instruction_is_on_the_eof_line():

@@ -34,12 +34,51 @@ def test_parse_without():
                                                             "inlining"]
 
 
+def flag_of(name):
+    """The constant a technique's code tests: maps -> MAPS."""
+    return name.upper().replace("-", "_")
+
+
+def flags(module):
+    """The module's flags: its upper-case names bound to a bool."""
+    return sorted(k for k, v in vars(module).items()
+                  if k.isupper() and isinstance(v, bool))
+
+
+def cut_off():
+    """The techniques a tutorial step's tree has not reached yet (their
+    chapter is after the step, STEP's first line): tools/cut-step writes
+    their flags `X = False`.  None in the source tree."""
+    try:
+        with open(os.path.join(ROOT, "STEP")) as f:
+            step = int(f.readline())
+    except IOError:
+        return []
+    return [name for (name, chapter, _) in techniques.TECHNIQUES
+            if chapter > step]
+
+
 def test_every_flag_is_a_named_technique():
-    flags = [techniques.VIRTUALIZABLE, techniques.INLINING,
-             techniques.CONSTANT_GLOBALS, techniques.METHOD_VERSIONS,
-             techniques.MAPS, techniques.UNBOXED_NUMBERS]
-    assert len(flags) == len(techniques.NAMES) == 6
-    assert len(set(techniques.NAMES)) == 6
+    assert len(set(techniques.NAMES)) == len(techniques.NAMES)
+    assert flags(techniques) == sorted(flag_of(n) for n in techniques.NAMES)
+
+
+# Run with one technique off: the flags that are False, by name.
+FLAGS_OFF = ("from minilang import techniques as t; print(' '.join("
+             "sorted(k for k, v in vars(t).items() "
+             "if k.isupper() and v is False)))")
+
+
+def test_each_flag_follows_its_own_name():
+    """MINILANG_WITHOUT=NAME switches off NAME's flag and no other (but
+    those a step's tree has cut off)."""
+    for name in techniques.NAMES:
+        env = dict(os.environ, MINILANG_WITHOUT=name)
+        proc = subprocess.run([sys.executable, "-c", FLAGS_OFF], cwd=ROOT,
+                              env=env, stdout=subprocess.PIPE, timeout=60)
+        assert proc.returncode == 0
+        assert proc.stdout.decode().split() == sorted(
+            set([flag_of(name)] + [flag_of(n) for n in cut_off()])), name
 
 
 def test_unknown_technique_is_a_usage_error():
@@ -87,6 +126,8 @@ def test_flags_follow_the_environment():
     assert techniques.WITHOUT == without
     for name in techniques.NAMES:
         assert techniques.enabled(name) == (name not in without)
+        assert getattr(techniques, flag_of(name)) == (
+            name not in without and name not in cut_off())
     assert techniques.DESCRIPTION == (
         "without " + ", ".join(without) if without else "")
 

@@ -3,8 +3,10 @@ stored `make trace` outputs they quote, and the parts every chapter has.
 
 The quoted blocks themselves are checked by tests/test_tutorial.py (every
 `<!-- check: ... -->` marker); this checks what those markers cannot: that
-a stored trace is the output of `make trace` for the program beside it,
-and that each chapter ends at its checkpoint and its exercises.
+a stored trace has the form of `make trace`'s output for the program beside
+it (its header, the program's output, the closing summary: the trace itself
+is rerun and compared, whole, by tests/jit/test_stored_traces.py on Python
+2.7), and that each chapter ends at its checkpoint and its exercises.
 """
 
 import os
@@ -68,10 +70,12 @@ def test_chapter_program_prints_its_recorded_output(program):
 
 
 @pytest.mark.parametrize("trace,program", list(stored_traces()))
-def test_stored_trace_is_make_trace_of_its_program(trace, program):
+def test_stored_trace_has_the_form_of_make_trace_of_its_program(trace,
+                                                                  program):
     """The stored output starts as `make trace FILE=program` does (the JIT
     built, the program run with exit status 0), shows the program's own
-    output, and ends with the run's summary."""
+    output, and ends with the run's summary.  (That the trace is what the
+    JIT makes of the program now: tests/jit/test_stored_traces.py.)"""
     text = read(os.path.join(EXAMPLES, trace))
     lines = text.splitlines()
     assert lines[0].startswith("jitview: built minilang's JIT in "), lines[0]

@@ -12,33 +12,28 @@ Which techniques are on is fixed when minilang is imported, and the JIT is
 built once per process (jitview.harness): the "with" runs use this
 process's harness (every technique on, as the other trace tests need); each
 technique switched off is one subprocess, `python -m jitview --without
-NAME`, which builds its own JIT and runs its example.  The subprocesses are
-started together, on first use, so that their builds overlap.
+NAME`, which builds its own JIT: the one test_stored_traces.py runs for
+every stored listing without that technique (it also compares each
+recorded listing here with a new one, whole).
 """
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
+from jitview.render import summary, summary_of
 from minilang import techniques
+from test_stored_traces import make_trace
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__),
                                      os.pardir, os.pardir))
 EXAMPLES = os.path.join("docs", "tutorial", "examples", "techniques")
 MEASURED = ["virtualizable", "inlining", "constant-globals"]
 
-SUMMARY = re.compile(r"^(per iteration: .*|preamble \(once\): .*|in all: .*|"
-                     r"by name: .*|OVERALL: .*|  aborted: .*)$", re.M)
 LOOP = re.compile(r"^LOOP \d+(?: \(entry bridge\))?, entered at .*"
                   r"\(line \d+ in (\w+)\)", re.M)
 BY_NAME = re.compile(r"^by name: (.*)$", re.M)
-
-
-def summaries(text):
-    return SUMMARY.findall(text)
 
 
 def read(path):
@@ -68,37 +63,23 @@ def loop_counts(listing, function="script"):
     return found[0]
 
 
-_without = {}
-
-
 def run_without(name):
-    """What `make trace WITHOUT=name FILE=name.lox` prints now."""
-    if not _without:
-        procs = {}
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join([p for p in sys.path if p])
-        for each in MEASURED:
-            procs[each] = subprocess.Popen(
-                [sys.executable, "-m", "jitview", "--without", each,
-                 example(each)],
-                cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE)
-        for each, proc in procs.items():
-            out, err = proc.communicate()
-            _without[each] = (proc.returncode, out.decode("latin-1"),
-                              err.decode("latin-1"))
-    status, out, err = _without[name]
-    assert status == 0, err[-3000:]
-    return out
+    """What `make trace WITHOUT=name FILE=name.lox` prints now (run by
+    test_stored_traces, with the other programs stored without `name`)."""
+    status, listing = make_trace(name, example(name))
+    assert status == 0, listing[-3000:]
+    return listing
 
 
 def run_with(name):
+    """The summary of what `make trace FILE=name.lox` shows now (the
+    viewer's data, jitview.render.summary)."""
     from jitview.harness import Harness
     assert techniques.WITHOUT == [], \
         "run the JIT tests with every technique on (MINILANG_WITHOUT unset)"
     run = Harness().run(read(example(name)))
     assert run.status == 0
-    return run.render()
+    return summary(run.log)
 
 
 def test_the_examples_are_recorded_with_and_without():
@@ -112,18 +93,18 @@ def test_the_examples_are_recorded_with_and_without():
 
 @pytest.mark.parametrize("name", MEASURED)
 def test_recorded_with_is_what_make_trace_prints(name):
-    expected = summaries(recorded(name, "with"))
+    expected = summary_of(recorded(name, "with"))
     assert len(expected) >= 4
-    assert summaries(run_with(name)) == expected
+    assert run_with(name) == expected
 
 
 @pytest.mark.parametrize("name", MEASURED)
 def test_recorded_without_is_what_make_trace_without_prints(name):
     out = run_without(name)
     assert out.splitlines()[0].endswith(", without %s" % name)
-    expected = summaries(recorded(name, "without"))
+    expected = summary_of(recorded(name, "without"))
     assert len(expected) >= 4
-    assert summaries(out) == expected
+    assert summary_of(out) == expected
 
 
 # -- what each technique is for, in the recorded counts (checked above to

@@ -1,0 +1,160 @@
+"""The tutorial's stored `make trace` outputs are what `make trace` prints
+now, but for what truly varies from run to run.
+
+They are docs/tutorial/examples/chNN-*/NAME.SUFFIX.txt beside NAME.lox for
+the JIT chapters 9-14 (NAME.trace.txt with every technique on,
+NAME.without-X.txt with technique X off, without-all with every one off)
+and docs/tutorial/examples/techniques/X-with.txt and X-without.txt beside
+X.lox.  The chapters quote them and tests/test_tutorial_jit.py reads their
+first and last lines; this reruns them.
+
+Each set of techniques switched off is one process of `python -m jitview
+[--without X] PROG.lox...`, what `make trace [WITHOUT=X] FILE="..."` runs:
+it builds the JIT once and runs every program stored with that set (a
+process builds one set: techniques.py is read at import).  Up to three run
+at once.  What may differ from the stored text, and only that, is
+normalized: timings (the build, each run, jit-summary's times), addresses
+(target tokens, C structures), the counter in the names of the helpers
+RPython generates (`..._trampoline__v65___...`), and what depends on the
+programs run before in the same process (the numbers of loops, the unique
+ids of Code objects in enter_portal_frame).
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from minilang.techniques import NAMES
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__),
+                                     os.pardir, os.pardir))
+EXAMPLES = os.path.join("docs", "tutorial", "examples")
+AT_ONCE = 3
+
+
+def stored_traces():
+    """[(stored listing, its program, the techniques it is without)], paths
+    relative to the root, as `make trace` was given them."""
+    found = []
+    folders = sorted(d for d in os.listdir(os.path.join(ROOT, EXAMPLES))
+                     if re.match(r"ch(09|1[0-4])-", d)) + ["techniques"]
+    for folder in folders:
+        names = sorted(os.listdir(os.path.join(ROOT, EXAMPLES, folder)))
+        for name in names:
+            m = (re.match(r"^(\w+)\.(trace|without-([\w,-]+))\.txt$", name)
+                 if folder != "techniques" else
+                 re.match(r"^([\w-]+)-(with|without)\.txt$", name))
+            if not m or m.group(1) + ".lox" not in names:
+                continue
+            if folder == "techniques":
+                without = m.group(1) if m.group(2) == "without" else ""
+            else:
+                without = m.group(3) or ""
+            if without == "all":
+                without = ",".join(NAMES)
+            found.append((os.path.join(EXAMPLES, folder, name),
+                          os.path.join(EXAMPLES, folder,
+                                       m.group(1) + ".lox"), without))
+    return found
+
+
+STORED = stored_traces()
+
+_listings = {}          # (without, program) -> (status, listing)
+
+
+def make_trace(without, program):
+    """What `make trace [WITHOUT=without] FILE=program` prints now: the
+    build line, then the program's part.  The first call runs every set."""
+    if not _listings:
+        _run_all()
+    return _listings[(without, program)]
+
+
+def _run_all():
+    sets = {}
+    for _, program, without in STORED:
+        programs = sets.setdefault(without, [])
+        if program not in programs:
+            programs.append(program)
+    env = dict(os.environ)
+    env.pop("MINILANG_WITHOUT", None)
+    env["PYTHONPATH"] = os.pathsep.join([p for p in sys.path if p])
+    waiting = sorted(sets.items())
+    running = []
+    while waiting or running:
+        while waiting and len(running) < AT_ONCE:
+            without, programs = waiting.pop(0)
+            args = [sys.executable, "-m", "jitview"]
+            if without:
+                args += ["--without", without]
+            proc = subprocess.Popen(args + programs, cwd=ROOT, env=env,
+                                    stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE)
+            running.append((without, programs, proc))
+        without, programs, proc = running.pop(0)
+        out, err = proc.communicate()
+        out = out.decode("latin-1")
+        build, rest = out.split("\n", 1) if "\n" in out else (out, "")
+        starts = [m.start() for m in
+                  re.finditer(r"(?m)^jitview: \S+ ran in ", rest)]
+        parts = [rest[a:b] for a, b in zip(starts, starts[1:] + [None])]
+        for program in programs:
+            part = [p for p in parts
+                    if p.startswith("jitview: %s ran in " % program)]
+            listing = build + "\n" + (part[0] if part else
+                                      "(no output for it)\n" + err[-3000:])
+            _listings[(without, program)] = (proc.returncode, listing)
+
+
+def normalize(text):
+    text = re.sub(r"in \d+\.\d+ s \(\d+\.\d+ s of CPU\)",
+                  "in T s (T s of CPU)", text)
+    text = re.sub(r"(times?) in \d+\.\d+ s", r"\1 in T s", text)
+    text = re.sub(r"total \d+(\.\d+)? s", "total T s", text)
+    seen = {}
+
+    def renumber(kind):
+        def replace(m):
+            key = (kind, m.group(2))
+            if key not in seen:
+                seen[key] = len([k for k in seen if k[0] == kind]) + 1
+            return "%s%s%d" % (m.group(1), kind, seen[key])
+        return replace
+    text = re.sub(r"(target=)(\d+)", renumber("T"), text)
+    text = re.sub(r"(0x)([0-9a-f]+)", renumber("A"), text)
+    text = re.sub(r"(^LOOP )(\d+)", renumber("L"), text, flags=re.M)
+    text = re.sub(r"(descr=<Loop)(\d+)", renumber("L"), text)
+    text = re.sub(r"(enter_portal_frame\(\d+, )(\d+)", renumber("U"), text)
+    # The names RPython gives the helpers it generates carry a counter.
+    text = re.sub(r"(_trampoline__v)(\d+)", renumber("V"), text)
+    return text
+
+
+def test_the_stored_traces_are_found():
+    withouts = set(without for _, _, without in STORED)
+    assert len(STORED) >= 25
+    assert "" in withouts and ",".join(NAMES) in withouts
+    for name in NAMES:
+        assert name in withouts, name
+
+
+@pytest.mark.parametrize("stored,program,without", STORED,
+                         ids=[s.split(os.sep, 3)[-1] for s, _, _ in STORED])
+def test_stored_trace_is_what_make_trace_prints(stored, program, without):
+    with open(os.path.join(ROOT, stored)) as f:
+        expected = f.read()
+    status, listing = make_trace(without, program)
+    assert status == 0, listing[-3000:]
+    assert normalize(listing) == normalize(expected), \
+        "\n".join(_difference(normalize(expected), normalize(listing)))
+
+
+def _difference(expected, actual):
+    import difflib
+    return list(difflib.unified_diff(expected.splitlines(),
+                                     actual.splitlines(), "stored", "now",
+                                     lineterm="", n=1))[:80]
