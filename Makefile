@@ -54,6 +54,12 @@ EXAMPLE ?= examples/fizzbuzz.lox
 #< step 5
 #before step 5: EXAMPLE ?= examples/hello.lox
 TIMED   := tools/timed
+#> step 8
+# RPython names its scratch folder (/tmp/usession-NAME-N) after the
+# Mercurial branch it was run from, and warns on every run when it is not
+# in one: with a name given, it asks no version control and stays quiet.
+export PYPY_USESSION_BASENAME ?= minilang
+#< step 8
 
 .PHONY: run test test-cpython test-jit test-binary test-docs translate \
         translate-nojit bench fuzz profile trace setup setup-py3 setup-py2 \
@@ -236,7 +242,8 @@ check: $(ENV)/py3.ok
 # docs/tutorial/README.md: the markers).  A cut shares this tree's .env.
 ALL_STEPS := 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15
 
-step: $(ENV)/py3.ok
+# From step 8 on a step translates and traces: it needs Python 2.7 too.
+step: $(ENV)/py3.ok $(if $(filter 8 9 10 11 12 13 14 15,$(N)),$(ENV)/py2.ok)
 	@case "$(N)" in [1-9]|1[0-5]) ;; *) echo "usage: make step N=1..15" >&2; \
 	    exit 64;; esac
 	@tools/cut-step $(N) build/step-$(N)
