@@ -57,6 +57,12 @@ EXAMPLE ?= examples/fizzbuzz.lox
 #< step 5
 #before step 5: EXAMPLE ?= examples/hello.lox
 TIMED   := tools/timed
+#> step 8
+# RPython names its scratch folder (/tmp/usession-NAME-N) after the
+# Mercurial branch it was run from, and warns on every run when it is not
+# in one: with a name given, it asks no version control and stays quiet.
+export PYPY_USESSION_BASENAME ?= minilang
+#< step 8
 
 .PHONY: run test test-cpython test-jit test-binary test-docs translate \
         translate-nojit bench fuzz profile trace setup setup-py3 setup-py2 \
@@ -267,7 +273,8 @@ check: $(ENV)/py3.ok
 LAST_STEP = $(shell tools/step-check --last)
 ALL_STEPS = $(shell seq 1 $(LAST_STEP))
 
-step: $(ENV)/py3.ok
+# From step 8 on a step translates and traces: it needs Python 2.7 too.
+step: $(ENV)/py3.ok $(if $(filter-out 1 2 3 4 5 6 7,$(N)),$(ENV)/py2.ok)
 	@test "$(words $(N))" = 1 -a -n "$(filter $(N),$(ALL_STEPS))" || { \
 	    echo "usage: make step N=1..$(LAST_STEP)" >&2; exit 64; }
 	@tools/cut-step $(N) build/step-$(N)
