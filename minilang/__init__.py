@@ -1,12 +1,19 @@
 """minilang: a Lox interpreter with a tracing JIT, written in RPython.
 
-Reading order, following a program through the pipeline:
+Reading order, following a program through the pipeline (this is the one
+tour of the modules; tests/test_docs.py checks it names each one):
 
+    pipeline.py       the whole path in one function: source -> tokens ->
+                      tree -> resolved tree -> Code -> run
     lexer.py          source bytes -> tokens
     parser.py         tokens -> syntax tree (ast.py), an rply LALR grammar
+    ast.py            the syntax tree's node classes
     resolver.py       where each variable lives (slots, cells, globals)
     opcodes.py        the instruction set, declared once
-    compiler.py       syntax tree -> Code objects (code.py)
+    compiler.py       syntax tree -> instructions, node by node
+    codebuilder.py    the bytes of one function: operands, constants,
+                      jumps, stack depth; builds the Code
+    code.py           Code objects: bytecode, constants, line table
     disassembler.py   Code -> text (minilang --dis FILE)
     interpreter.py    the loop that runs Code, with its JitDriver
     frame.py          one call's state, the JIT's virtualizable
@@ -17,16 +24,18 @@ Reading order, following a program through the pipeline:
     classes.py        classes and bound methods
     instances.py      instances: maps and storage classes
     globalscope.py    global variables
-    builtins.py       native functions (clock)
+    builtins.py       native functions (clock, read, utf, printerr, exit)
     numformat.py      how print shows a number (C's %g)
     errors.py         compile errors, runtime errors, exit codes
-    pipeline.py       source -> tokens -> tree -> Code -> run, one call each
+    streams.py        standard input, output and error, buffered
     commandline.py    the command line, shared by CPython and the binary
+    __main__.py       python -m minilang: the command line on CPython
     repl.py           minilang without a file: a line at a time
     heaplimit.py      how big the heap may grow (--max-heap)
     profiler.py       minilang --profile: vmprof samples of Lox functions
-    rlib/             rpython.rlib, or stand-ins for it on CPython 3
     codeloader.py     Code trees to strings and back (jitview, trace tests)
+    rlib/             rpython.rlib, or stand-ins for it on CPython 3: one
+                      module per part of it (rlib/__init__.py lists them)
 
 The tutorial's steps are cut from these files by the comments `#> step N`
 ... `#< step N` and `#before step N:` (docs/tutorial/README.md, "How the
@@ -37,7 +46,7 @@ marked "skip on a first read" where it is):
 
     compile_errors.py every compile error in clox's words and order (a
                       second, hand-written parser that only reports)
-    clox_size         opcodes.py's column and compiler.py's count of the
+    clox_size         opcodes.py's column and codebuilder.py's count of the
                       bytes clox would emit: jump limits fall where clox's do
     increment_after_body  compiler.py: a for loop compiled in clox's
                       layout, then its increment moved after its body

@@ -1,49 +1,34 @@
 """The compiler: a resolved syntax tree to Code objects (bytecode).
 
+`Compiler` walks the tree, statement by statement and expression by
+expression, and emits each node's instructions through the methods it
+inherits from CodeBuilder (codebuilder.py: bytes, constants, jumps, stack
+depth).  Scopes were settled by the resolver; here a name use is just an
+Access to turn into GET_LOCAL / GET_CELL / GET_UPVALUE / GET_GLOBAL.
+
 The code it emits follows clox's, with three differences: `<=`, `>=` and
 `!=` are one instruction each where clox emits two (opcodes.py); a local
-that a closure captures lives in a cell (MAKE_CELL, GET_CELL, SET_CELL),
-where clox's upvalues point into its stack until the variable goes out of
-scope; and a for loop's increment is moved after its body
-(increment_after_body). clox's limits are checked where clox checks them:
-256 constants per function (every literal and name takes a new one, as in
-clox), and jumps of at most 65,535 bytes, measured in the bytes clox would
-emit.
-
-(Skip on a first read: the byte count of clox's code, `clox_size`, and
-`increment_after_body` exist only to keep clox's limits and to undo the
-cost of its one-pass layout; a program runs the same without them.
-minilang/__init__.py lists what a first read can skip.)
-
-Scopes were settled by the resolver; here a name use is just an Access to
-turn into GET_LOCAL / GET_CELL / GET_UPVALUE / GET_GLOBAL.  A local that a
-closure captures lives in a Cell: MAKE_CELL wraps it where it is declared.
-
-The compiler tracks the operand-stack depth of each instruction it emits
-(the `effect` column of the opcode table), so every Code knows how many
-slots its frame needs.
+that a closure captures lives in a cell (MAKE_CELL wraps it where it is
+declared), where clox's upvalues point into its stack until the variable
+goes out of scope; and a for loop's increment is moved after its body
+(increment_after_body: skip it on a first read, it exists only to undo the
+cost of clox's one-pass layout; a program runs the same without it).
 """
 
 from minilang import ast
 from minilang import opcodes as op
 from minilang import resolver
-from minilang.code import Code
+from minilang.codebuilder import CodeBuilder, MAX_JUMP
 from minilang.errors import InternalError
 from minilang.lexer import line_of
 from minilang.values import W_Number, W_String
-#> step 13 maps
-from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
-#< step 13
-
-MAX_CONSTANTS = 256
-MAX_JUMP = 65535
 
 
 def compile_program(program, globals, reporter):
     """Compile a resolved program (resolver.resolve found no errors in it);
     return the script's Code, or None if there were compile errors (they
     are noted in `reporter`, a FoundErrors)."""
-    builder = CodeBuilder(None, "", 0, program.scope, globals, reporter)
+    builder = Compiler(None, "", 0, program.scope, globals, reporter)
     for statement in program.body:
         builder.statement(statement)
     line = line_of(program.eof)
@@ -54,126 +39,8 @@ def compile_program(program, globals, reporter):
     return builder.build()
 
 
-class Jump(object):
-    """A forward jump waiting for its target."""
-
-    def __init__(self, position, clox_position):
-        self.position = position              # of the operand, in our code
-        self.clox_position = clox_position    # the same place in clox's
-
-
-class CodeBuilder(object):
-    """Emits the code of one function."""
-
-    def __init__(self, enclosing, name, arity, scope, globals, reporter):
-        self.enclosing = enclosing
-        self.name = name
-        self.arity = arity
-        self.scope = scope
-        self.globals = globals
-        self.errors = reporter
-        self.code = []            # bytes, as ints
-        self.lines = []
-        self.constants = []
-        self.clox_size = 0        # bytes clox would have emitted so far
-        self.depth = 1 + arity    # slot 0, then the parameters
-        self.max_depth = self.depth
-        #> step 13 maps
-        self.last_instruction = 0   # where the last one emitted starts
-        self.field_guesses = {}     # see guess_field
-        #< step 13
-
-    def build(self):
-        return Code(self.name, self.arity,
-                    "".join([chr(b) for b in self.code]),
-                    fixed_constants(self.constants), fixed_lines(self.lines),
-                    #> step 13
-                    self.max_depth, len(self.scope.upvalues), self.globals,
-                    self.field_guesses)
-                    #< step 13
-                    #before step 13: self.max_depth, len(self.scope.upvalues), self.globals)
-
-    # --------------------------------------------------------- emitting
-
-    def emit(self, opcode, line, operands=None):
-        """Emit an instruction: its opcode, then its `operands` (a list of
-        values, one per operand kind of the opcode table) encoded as the
-        table says.  Its stack effect counts the argument count operand."""
-        info = op.OPS[opcode]
-        if operands is None:
-            operands = []
-        assert len(operands) == len(info.operands)
-        self.code.append(opcode)
-        self.lines.append(line)
-        #> step 13
-        self.last_instruction = len(self.code) - 1
-        #< step 13
-        argc = 0
-        for i in range(len(operands)):
-            kind = info.operands[i]
-            if kind == 'n':
-                argc = operands[i]
-            for byte in op.encode_operand(kind, operands[i]):
-                self.code.append(byte)
-                self.lines.append(line)
-        self.clox_size += info.clox_size
-        self.depth += op.stack_effect(opcode, argc)
-        if self.depth > self.max_depth:
-            self.max_depth = self.depth
-
-    def emit_arg(self, opcode, arg, line):
-        self.emit(opcode, line, [arg])
-
-    def emit_hidden(self, opcode, arg, line):
-        """(clox fidelity: skip on a first read.) An instruction clox does not
-        have: it takes no room in clox's byte count (MAKE_CELL and the few
-        around a captured function)."""
-        saved = self.clox_size
-        if op.OPS[opcode].operands:
-            self.emit_arg(opcode, arg, line)
-        else:
-            self.emit(opcode, line)
-        self.clox_size = saved
-
-    def make_constant(self, value, token):
-        if len(self.constants) == MAX_CONSTANTS:
-            self.errors.error_at(token, "Too many constants in one chunk.")
-            return 0
-        self.constants.append(value)
-        return len(self.constants) - 1
-
-    def name_constant(self, token):
-        return self.make_constant(W_String(token.value), token)
-
-    def emit_jump(self, opcode, line):
-        """A forward jump, its offset to be patched: see patch_jump."""
-        self.emit(opcode, line, [0xffff])
-        return Jump(len(self.code) - op.OPERAND_SIZE['j'], self.clox_size)
-
-    def patch_jump(self, jump, token):
-        """Point `jump` here.  clox measures from after the operand."""
-        offset = len(self.code) - jump.position - op.OPERAND_SIZE['j']
-        if self.clox_size - jump.clox_position > MAX_JUMP or offset > MAX_JUMP:
-            self.errors.error_at(token, "Too much code to jump over.")
-            return
-        i = jump.position
-        for byte in op.encode_operand('j', offset):
-            self.code[i] = byte
-            i += 1
-
-    def loop_start(self):
-        return Jump(len(self.code), self.clox_size)
-
-    def emit_loop(self, start, token):
-        # The offset is measured from the end of the LOOP instruction.
-        offset = len(self.code) + op.OPS[op.LOOP].size - start.position
-        clox_offset = (self.clox_size + op.OPS[op.LOOP].clox_size -
-                       start.clox_position)
-        if clox_offset > MAX_JUMP or offset > MAX_JUMP:
-            self.errors.error_at(token, "Loop body too large.")
-            offset = 0
-        self.emit(op.LOOP, line_of(token), [offset])
-
+class Compiler(CodeBuilder):
+    """Compiles one function: the tree walk."""
     #> step 5 variables
     # --------------------------------------------------------- variables
 
@@ -407,7 +274,7 @@ class CodeBuilder(object):
     def function(self, node):
         """Compile a function body into its own Code; emit CLOSURE."""
         scope = node.scope
-        body = CodeBuilder(self, node.name.value, len(node.params), scope,
+        body = Compiler(self, node.name.value, len(node.params), scope,
                            self.globals, self.errors)
         line = line_of(node.name)
         if scope.receiver.captured:
@@ -426,10 +293,7 @@ class CodeBuilder(object):
         k = self.make_constant(body.build(), node.last)
         self.emit_arg(op.CLOSURE, k, close)
         for upvalue in scope.upvalues:
-            for byte in op.encode_capture(upvalue.is_local, upvalue.index):
-                self.code.append(byte)
-                self.lines.append(close)
-            self.clox_size += op.CAPTURE_SIZE
+            self.emit_capture(upvalue.is_local, upvalue.index, close)
     #< step 6
 
     #> step 7
@@ -454,29 +318,6 @@ class CodeBuilder(object):
         if node.superclass is not None:
             self.emit(op.POP, close)
 
-    #> step 13
-    def guess_field(self, name):
-        """Note that this function assigns field `name` (its next
-        instruction is a SET_PROPERTY) and guess what the field holds from
-        the instruction that pushed the value: a number constant, another
-        constant (a string, nil, true, false), or something else, which may
-        be either.  A field assigned several kinds of value is
-        GUESS_EITHER.  A class makes its first instances from the guesses
-        of its methods' Code (classes.py, W_Class.guess_size)."""
-        kind = GUESS_EITHER
-        opcode = self.code[self.last_instruction]
-        if opcode == op.CONSTANT:
-            value = self.constants[self.code[self.last_instruction + 1]]
-            if isinstance(value, W_Number):
-                kind = GUESS_NUMBER
-            else:
-                kind = GUESS_OBJECT
-        elif opcode == op.NIL or opcode == op.TRUE or opcode == op.FALSE:
-            kind = GUESS_OBJECT
-        if self.field_guesses.get(name, kind) != kind:
-            kind = GUESS_EITHER
-        self.field_guesses[name] = kind
-    #< step 13
 
     def class_access(self, node):
         """How the class declaration reaches its own name."""
@@ -606,20 +447,3 @@ BINARY_OPS = {
     "GREATER": op.GREATER, "GREATER_EQUAL": op.GREATER_EQUAL,
     "LESS": op.LESS, "LESS_EQUAL": op.LESS_EQUAL,
 }
-
-
-# A Code's lists are immutable (the JIT reads them as constants), so RPython
-# wants them made at their final size: these copy the builder's lists.
-
-def fixed_constants(items):
-    copy = [None] * len(items)
-    for i in range(len(items)):
-        copy[i] = items[i]
-    return copy
-
-
-def fixed_lines(items):
-    copy = [0] * len(items)
-    for i in range(len(items)):
-        copy[i] = items[i]
-    return copy

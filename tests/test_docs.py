@@ -128,3 +128,32 @@ def test_link_checker_finds_broken_and_outside_links(tmp_path, monkeypatch):
         "../outside/LANGUAGE.md leaves the repository",
         "docs/A.md#three: no heading #three",
         "missing/ does not exist"]
+
+
+# ------------------------------------------------------ the module tour
+
+def tour_names(docstring):
+    """The file names the tour of minilang/__init__.py lists, in order (its
+    reading order, then what to skip on a first read): the first word of
+    each line indented four spaces that names a .py file or a folder/."""
+    return re.findall(r"^    (\S+\.py|\S+/)\s", docstring, re.M)
+
+
+def test_the_module_tour_names_every_module_once():
+    import minilang
+    package = os.path.join(ROOT, "minilang")
+    modules = [name for name in os.listdir(package)
+               if name.endswith(".py") and name != "__init__.py"]
+    modules += [name + "/" for name in os.listdir(package)
+                if os.path.isfile(os.path.join(package, name, "__init__.py"))]
+    tour = tour_names(minilang.__doc__)
+    assert len(tour) == len(set(tour)), "named twice: %s" % tour
+    missing = sorted(set(modules) - set(tour))
+    unknown = sorted(set(tour) - set(modules))
+    assert not missing, "modules the tour does not name: %s" % missing
+    assert not unknown, "the tour names modules that do not exist: %s" % unknown
+
+
+def test_the_tour_check_sees_a_missing_module():
+    assert tour_names("x\n\n    lexer.py          tokens\n    rlib/   stand-"
+                      "ins\n    clox_size  a column\n") == ["lexer.py", "rlib/"]

@@ -10,7 +10,7 @@ from minilang import opcodes as op
 from minilang.disassembler import disassemble, instruction
 from minilang.errors import InternalError
 from minilang.frame import Frame
-from minilang.objects import W_Closure
+from minilang.functions import W_Closure
 
 from compiled import compile_code, decode, all_codes, max_stack_depth
 

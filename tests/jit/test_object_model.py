@@ -170,7 +170,7 @@ def test_instance_is_one_object():
     # allocates one object, the instance of its storage class with its
     # fields in it: no array (new_array_clear), no resizable list (`new`
     # plus its array).  The class is W_Instance_2_2: `init` stores its
-    # parameters, which the compiler's guess (CodeBuilder.guess_field)
+    # parameters, which the compiler's guess (CodeBuilder.guess_field, codebuilder.py)
     # cannot tell objects from numbers, so it leaves room for either.
     run = jit.run("""
         class Node { init(l, r) { this.l = l; this.r = r; } }
