@@ -18,6 +18,15 @@ normalized: timings (the build, each run, jit-summary's times), addresses
 RPython generates (`..._trampoline__v65___...`), and what depends on the
 programs run before in the same process (the numbers of loops, the unique
 ids of Code objects in enter_portal_frame).
+
+One more thing varies between processes: the order in which the optimiser
+writes out what it kept pending (the writes to fields and the allocations
+it delayed to a loop's end or a guard).  It keeps them in dictionaries
+keyed by descriptor objects, whose hashes are their addresses, so the
+order changes from one process to the next, and the variables' numbers
+with it.  Where the exact text differs, the listing must still have the
+same operations under each source line and instruction: the same lines,
+variables' names set aside, in any order (`shape`).
 """
 
 import os
@@ -149,8 +158,49 @@ def test_stored_trace_is_what_make_trace_prints(stored, program, without):
         expected = f.read()
     status, listing = make_trace(without, program)
     assert status == 0, listing[-3000:]
-    assert normalize(listing) == normalize(expected), \
-        "\n".join(_difference(normalize(expected), normalize(listing)))
+    if normalize(listing) != normalize(expected):
+        assert shape(listing) == shape(expected), \
+            "\n".join(_difference(normalize(expected), normalize(listing)))
+
+
+# An operation's line: indented 12, or a mark (GUARD, NEW, CALL...) in
+# the first columns; an instruction's line is indented 4 (render.py).
+OPERATION = re.compile(r"^(?:[A-Z]+ +| {12})\S")
+
+
+def shape(text):
+    """The listing with its variables' and constants' numbers set aside
+    and each run of operation lines sorted: what stays when the optimiser
+    writes its pending operations in another order."""
+    text = normalize(text)
+    text = re.sub(r"\b[ipf]\d+\b", "v", text)
+    text = re.sub(r"\bptr\d+\b", "ptr", text)
+    out, run = [], []
+    for line in text.splitlines():
+        if OPERATION.match(line):
+            run.append(line)
+            continue
+        out.extend(sorted(run))
+        run = []
+        out.append(line)
+    out.extend(sorted(run))
+    return out
+
+
+def test_shape_sets_order_aside_but_not_an_operation():
+    a = ("line 3 |   x = 1;\n"
+         "            setfield_gc(p1, f2, descr=A.x)\n"
+         "NEW         p3 = new_with_vtable(descr=B)\n"
+         "    GET_LOCAL @2   (in f)\n")
+    b = ("line 3 |   x = 1;\n"
+         "NEW         p4 = new_with_vtable(descr=B)\n"
+         "            setfield_gc(p1, f5, descr=A.x)\n"
+         "    GET_LOCAL @2   (in f)\n")
+    assert shape(a) == shape(b)
+    c = b.replace("NEW         p4 = new_with_vtable(descr=B)\n", "")
+    assert shape(a) != shape(c)
+    d = b.replace("    GET_LOCAL @2   (in f)\n", "")
+    assert shape(a) != shape(d)
 
 
 def _difference(expected, actual):
