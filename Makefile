@@ -121,7 +121,8 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	    tests/test_runaway.py tests/test_fuzz.py tests/test_profile.py \
 	    tests/test_show_options.py tests/test_opcodes.py tests/test_compiler.py \
 	    tests/test_tutorial.py tests/test_tutorial_jit.py \
-	    tests/binary/test_jit_log.py tests/binary/test_jit_page.py
+	    tests/binary/test_jit_log.py tests/binary/test_jit_page.py \
+	    tests/test_natives.py tests/test_lox_in_lox.py
 
 #> source
 # Every command shown in the docs, run in a scratch copy (after the translation:
