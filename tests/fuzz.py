@@ -3,7 +3,8 @@ mutated, run untranslated and on the binary.
 
 Each mutant must end as a Lox program does (no Python traceback, no
 "internal error", no crash: exit 0, 65 or 70 with output in the spec's
-format, checked by test_robustness.check_sane), and the binary must do
+format, or any status where it calls the native exit or printerr; checked
+by test_robustness.check_sane), and the binary must do
 exactly what the untranslated interpreter does: same exit code, same
 standard output, same standard error.  A mutant that runs past the time
 limit (or prints more than OUTPUT_CAP) on both counts as a loop, not a

@@ -19,10 +19,18 @@ TRACE_LINE = re.compile(r"^\[line \d+\] in (script|[A-Za-z_][A-Za-z_0-9]*"
                         r"\(\))$")
 
 
+# A program that calls the native exit(n) ends with status n, one that
+# calls printerr(v) writes on standard error (docs/LANGUAGE.md, section 12).
+NATIVE_EXIT_OR_STDERR = re.compile(r"\b(exit|printerr)\s*\(")
+
+
 def check_sane(status, out, err, source=""):
     """The checks every input must pass."""
     assert "Traceback" not in err, (source[:200], err[-2000:])
     assert "internal error" not in err, (source[:200], err)
+    if NATIVE_EXIT_OR_STDERR.search(source):
+        assert 0 <= status <= 255, (source[:200], status, err[:500])
+        return
     assert status in (0, 65, 70), (source[:200], status, err[:500])
     if status == 0:
         assert err == ""
