@@ -58,9 +58,10 @@ EXAMPLE ?= examples/fizzbuzz.lox
 #before step 5: EXAMPLE ?= examples/hello.lox
 TIMED   := tools/timed
 #> step 8
-# RPython names its scratch folder (/tmp/usession-NAME-N) after the
-# Mercurial branch it was run from, and warns on every run when it is not
-# in one: with a name given, it asks no version control and stays quiet.
+# RPython names its scratch folder (usession-NAME-N, in the system's
+# temporary directory) after the Mercurial branch it was run from, and
+# warns on every run when it is not in one: with a name given, it asks no
+# version control and stays quiet.
 export PYPY_USESSION_BASENAME ?= minilang
 #< step 8
 
