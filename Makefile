@@ -5,6 +5,8 @@
 #                        the translation, the corpus on the binary, and
 #                        every command the docs show (make test-docs)
 #   make check           the checks of this tutorial step (tools/step-check)
+#   make compare         in a workspace of `make start`: your code against
+#                        the step's
 #> step 9
 #   make translate       bin/minilang, with the JIT   (~8 min)
 #   make translate WITHOUT=maps   bin/minilang-without-maps: the JIT binary
@@ -36,7 +38,10 @@
 #> source
 #   make step N=3        the tree of tutorial step 3 (docs/tutorial/) in
 #                        build/step-3/, and its checks; `make check` there
-#                        reruns them (make steps: every step, a line each)
+#                        reruns them (make steps: every step checked, and
+#                        its new checks proven to fail on the step before)
+#   make start N=5       a workspace for chapter 5 in work/step-5 (DIR=...):
+#                        step 4's code with step 5's checks; make check there
 #   make test-exercises  every exercise's check fails on a scratch copy of
 #                        the tree and passes with its solution.patch
 #< source
@@ -68,7 +73,8 @@ export PYPY_USESSION_BASENAME ?= minilang
 .PHONY: run test test-cpython test-jit test-binary test-docs translate \
         translate-nojit bench fuzz profile trace setup setup-py3 setup-py2 \
         setup-browser screenshot \
-        clean check step steps steps-record exercise test-exercises
+        clean check compare step steps start steps-record exercise \
+        test-exercises
 
 run: $(ENV)/py3.ok
 	$(PY3) -m minilang $(EXAMPLE)
@@ -79,7 +85,7 @@ test: setup
 	@$(TIMED) "Python 2.7: JIT trace tests" $(MAKE) -s test-jit
 #< step 9
 #> source
-	@$(TIMED) "the tutorial steps, cut and checked" $(MAKE) -s steps
+	@$(TIMED) "the tutorial steps: cut, checked, their new checks proven" $(MAKE) -s steps
 	@$(TIMED) "tutorial exercises: each check fails, then passes with its solution" $(MAKE) -s test-exercises
 #< source
 #> step 9
@@ -268,6 +274,10 @@ profile: $(ENV)/py3.ok bin/minilang
 check: $(ENV)/py3.ok
 	@tools/step-check
 
+# In a workspace of `make start`: its code against the reference step's.
+compare:
+	@tools/step-check --compare
+
 #> source
 # The steps are cut from this tree by tools/cut-step (its docstring and
 # docs/tutorial/README.md: the markers).  A cut shares this tree's .env.
@@ -285,21 +295,20 @@ step: $(ENV)/py3.ok $(if $(filter-out 1 2 3 4 5 6 7,$(N)),$(ENV)/py2.ok)
 	    "-m minilang --help says what it does, make check reruns its checks"
 	@cd build/step-$(N) && tools/step-check
 
-# Each step's new checks (tools/step-check --new), a line per step; the
-# output of a step is in build/step-N.log.
+# Every step cut into build/step-N and checked (its new tests, its trace,
+# all its JIT tests), and its new checks proven to fail on the code of the
+# step before (tools/prove-steps says how): two lines per step, the output
+# in build/step-N.log and build/proof-N.log.
 steps: $(ENV)/py3.ok $(ENV)/py2.ok
-	@mkdir -p build; failed=""; for n in $(ALL_STEPS); do \
-	    start=$$(date +%s); \
-	    { tools/cut-step $$n build/step-$$n && \
-	      ln -sfn ../../$(ENV) build/step-$$n/$(ENV) && \
-	      (cd build/step-$$n && tools/step-check --new); } \
-	        > build/step-$$n.log 2>&1 || failed="$$failed $$n"; \
-	    echo "step $$n ($$(( $$(date +%s) - start )) s):" \
-	        $$(grep -h '^step [0-9]*: ' build/step-$$n.log \
-	           | sed 's/^step [0-9]*: //' | tr '\n' ' '); \
-	done; \
-	test -z "$$failed" || { echo "steps that failed:$$failed" \
-	    "(build/step-N.log)"; exit 1; }
+	@$(PY3) tools/prove-steps
+
+# A workspace for chapter N (tools/start-step): step N-1's code with step
+# N's checks, in work/step-N (or DIR=...); never overwritten.
+start: $(ENV)/py3.ok $(if $(filter-out 1 2 3 4 5 6 7,$(N)),$(ENV)/py2.ok)
+	@test "$(words $(N))" = 1 -a -n "$(filter $(N),$(ALL_STEPS))" || { \
+	    echo "usage: make start N=1..$(LAST_STEP) [DIR=work/step-N]" >&2; \
+	    exit 64; }
+	@$(PY3) tools/start-step $(N) $(DIR)
 
 # After a change meant to change the traces of the JIT steps (9-14): their
 # operation counts, recorded again into tests/steps/traces.txt.
