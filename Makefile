@@ -145,7 +145,8 @@ fuzz: $(ENV)/py3.ok
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
-	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
+	@mkdir -p build && : > build/trace.log
+	@JITVIEW_BUILD_LOG=build/trace.log $(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
 	    $(if $(WITHOUT),--without $(WITHOUT)) $(FILE)
 
 # The picture of jitview's page in the README and reading-a-trace.md:
