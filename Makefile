@@ -102,8 +102,9 @@ test-jit: $(ENV)/py2.ok
 
 #< step 9
 
-# An exercise's check on the working tree (tools/exercise says how it is
-# made); test-exercises proves them all on scratch copies.
+# An exercise's check, on its chapter's step: cut from the working tree
+# into build/exercise-NN, or this tree itself if it is a step's (tools/exercise
+# says how); test-exercises proves them all on scratch copies.
 # (The Python 2.7 parts of a check need `make setup-py2` first.)
 exercise: $(ENV)/py3.ok
 	@test -n "$(NAME)" || { $(PY3) tools/exercise; exit 64; }
