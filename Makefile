@@ -108,8 +108,9 @@ test-jit: $(ENV)/py2.ok
 
 #< step 9
 
-# An exercise's check on the working tree (tools/exercise says how it is
-# made); test-exercises proves them all on scratch copies.
+# An exercise's check, on its chapter's step: cut from the working tree
+# into build/exercise-NN, or this tree itself if it is a step's (tools/exercise
+# says how); test-exercises proves them all on scratch copies.
 # (The Python 2.7 parts of a check need `make setup-py2` first.)
 exercise: $(ENV)/py3.ok
 	@test -n "$(NAME)" || { $(PY3) tools/exercise; exit 64; }
@@ -151,7 +152,8 @@ fuzz: $(ENV)/py3.ok
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
-	@$(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
+	@mkdir -p build && : > build/trace.log
+	@JITVIEW_BUILD_LOG=build/trace.log $(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
 	    $(if $(WITHOUT),--without $(WITHOUT)) $(FILE)
 
 # The picture of jitview's page in the README and reading-a-trace.md:

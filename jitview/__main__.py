@@ -17,6 +17,11 @@
         default build runs in a second process: one process builds one set)
 
 --raw prints operations exactly as the log has them (descriptors in full).
+With JITVIEW_BUILD_LOG=FILE in the environment, what RPython prints while
+the JIT is imported and built (gcc's warnings when it first compiles its C
+helpers, [version:WARNING], its progress) goes to FILE instead of the
+terminal; if the build fails, the error goes there too and jitview says
+where (exit status 70).  `make trace` sets it to build/trace.log.
 `make trace FILE=prog.lox`, `make trace WITHOUT=NAMES FILE=prog.lox` and
 `make trace LOG=jit.log FILE=prog.lox` run these (HTML=PAGE.html adds
 --html).  Exit status: 0, 64 for a usage error (running programs on
@@ -46,6 +51,56 @@ def take_option(args, name):
     value = args[at + 1]
     del args[at:at + 2]
     return value
+
+
+class BuildFailed(Exception):
+    pass
+
+
+class QuietBuild(object):
+    """`with QuietBuild(path):` sends what is written to file descriptors
+    1 and 2 (sys.stdout and sys.stderr, and C code and subprocesses alike)
+    to the file `path` (appended) for the block; with path None it does
+    nothing.  An exception in the block is written there too and becomes
+    BuildFailed, whose message names the file."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __enter__(self):
+        if self.path is None:
+            return self
+        sys.stdout.flush()
+        sys.stderr.flush()
+        directory = os.path.dirname(self.path)
+        if directory and not os.path.isdir(directory):
+            os.makedirs(directory)
+        self.log = open(self.path, "ab")
+        self.saved = [os.dup(1), os.dup(2)]
+        self.streams = sys.stdout, sys.stderr
+        os.dup2(self.log.fileno(), 1)
+        os.dup2(self.log.fileno(), 2)
+        return self
+
+    def __exit__(self, kind, value, tb):
+        if self.path is None:
+            return False
+        if kind is not None and not issubclass(kind, KeyboardInterrupt):
+            import traceback
+            traceback.print_exception(kind, value, tb)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(self.saved[0], 1)
+        os.dup2(self.saved[1], 2)
+        for fd in self.saved:
+            os.close(fd)
+        sys.stdout, sys.stderr = self.streams
+        self.log.close()
+        if kind is not None and not issubclass(kind, KeyboardInterrupt):
+            raise BuildFailed("building the JIT failed: %s: %s (what RPython "
+                              "printed is in %s)"
+                              % (kind.__name__, value, self.path))
+        return False
 
 
 def read_text(path):
@@ -121,15 +176,23 @@ def main(argv):
             "FILE=prog.lox`; a binary's log is read on Python 3 too (python "
             "-m jitview --log JIT.LOG)\n" % sys.version_info[:2])
         return 64
+    start, cpu = time.time(), time.clock()
+    try:
+        with QuietBuild(os.environ.get("JITVIEW_BUILD_LOG") or None):
+            if page or save_log:
+                from jitview import counting
+                counting.install()       # before the build: it binds methods
+            from jitview.harness import Harness
+            jit = Harness()
+    except BuildFailed as e:
+        sys.stderr.write("jitview: %s\n" % e)
+        return 70
     if page:
         from jitview import html
         return html.harness_page(page, args[0], sources[0], without)
     if save_log:
         from jitview import html
         return html.save_run_log(save_log, sources[0])
-    start, cpu = time.time(), time.clock()
-    from jitview.harness import Harness
-    jit = Harness()
     sys.stdout.write("jitview: built minilang's JIT in %.1f s (%.1f s of "
                      "CPU)%s\n" % (time.time() - start, time.clock() - cpu,
                                    ", " + techniques.DESCRIPTION

@@ -44,6 +44,12 @@ SIMPLIFY = [
     (re.compile(r"<AddressAsInt \* struct " + _NAME +
                 r"_vtable \{[^}]*\}>"), r"\1"),
     (re.compile(r"ConstClass\(" + _NAME + r"\)"), r"\1"),
+    # A raw C structure, untranslated (the binary has its address as a
+    # number): the Ctrl-C flag every loop polls, pypysig_long_struct.
+    (re.compile(r"<AddressAsInt \* <C object Struct (\w+) \{[^}]*\} "
+                r"at 0x[0-9a-f]+>>"), r"&\1"),
+    (re.compile(r"FieldDescr\(<Struct (\w+) \{[^}]*\}>, '(\w+)'\)"),
+     r"\1.\2"),
     (re.compile(r", descr=<Guard0x[0-9a-f]+>"), ""),
     (re.compile(r"descr=<Guard0x[0-9a-f]+>"), ""),
     (re.compile(r"\) \[[^\]]*\]$"), ")"),
@@ -231,10 +237,22 @@ class Renderer(object):
         log = self.log
         self.write("=" * 78)
         aborts = self.abort_count()
-        self.write_summary("OVERALL: %s, %s, %s" % (
-            plural(len(log.loops), "loop", "loops"),
-            plural(len(log.bridges), "bridge", "bridges"),
-            plural(aborts, "aborted trace", "aborted traces")))
+        if not log.traces and log.summary:
+            # PYPYLOG=jit-summary:FILE alone: the loops are not in the log,
+            # only the summary's counts of them.
+            self.write_summary(
+                "OVERALL: the log has no traces, only a jit-summary (the "
+                "loops and bridges are written with "
+                "PYPYLOG=jit-log-opt,jit-summary:FILE); it counts %s, %s, "
+                "%s" % (
+                    counted(log, "Total # of loops", "loop", "loops"),
+                    counted(log, "Total # of bridges", "bridge", "bridges"),
+                    plural(aborts, "aborted trace", "aborted traces")))
+        else:
+            self.write_summary("OVERALL: %s, %s, %s" % (
+                plural(len(log.loops), "loop", "loops"),
+                plural(len(log.bridges), "bridge", "bridges"),
+                plural(aborts, "aborted trace", "aborted traces")))
         for reason, where in log.aborts:
             self.write_summary("  aborted: %s at %s" % (reason, where))
         if not log.aborts:
@@ -267,6 +285,13 @@ class Renderer(object):
                 except ValueError:
                     pass
         return n
+
+
+def counted(log, key, one, many):
+    """A count of the log's jit-summary, as '3 loops' ('? loops' if it is
+    missing)."""
+    value = (log.summary_value(key) or "").strip()
+    return plural(int(value), one, many) if value.isdigit() else "? " + many
 
 
 def timing(value):

@@ -78,3 +78,27 @@ def test_the_index_has_a_heading_per_chapter_and_lists_every_exercise():
         section = index.split("## Chapter %d: " % int(name[:2]))[1]
         section = section.split("\n## ")[0]
         assert name in section, name
+
+
+def load_exercise_tool():
+    loader = importlib.machinery.SourceFileLoader(
+        "exercise_tool", os.path.join(ROOT, "tools", "exercise"))
+    spec = importlib.util.spec_from_loader("exercise_tool", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def test_an_exercise_is_checked_on_its_chapters_step(tmp_path):
+    # In a step's tree (a file STEP) the check runs on the tree itself if
+    # the exercise's chapter is there, and is refused if it is later.
+    tool = load_exercise_tool()
+    (tmp_path / "STEP").write_text("5\nMakefile\n")
+    five = os.path.join(EXERCISES, "05-add-assign")
+    assert tool.chapter_of(five) == 5
+    assert tool.tree_for(str(tmp_path), five) == (str(tmp_path), None)
+    where, problem = tool.tree_for(
+        str(tmp_path), os.path.join(EXERCISES, "06-sqrt"))
+    assert where is None
+    assert problem.startswith("exercise 06-sqrt is chapter 6's: this tree "
+                              "is step 5")

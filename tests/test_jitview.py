@@ -172,3 +172,64 @@ def test_unused_pure_operations_are_shown_but_not_counted():
         'int_add': 1, 'int_lt': 1, 'guard_true': 1, 'jump': 1}
     text = render.render(jitlog.parse(DEAD))
     assert "i3 = int_add(i2, 1)   (unused: no code)" in text
+
+
+QUIET = """\
+import os, sys
+from jitview.__main__ import QuietBuild, BuildFailed
+try:
+    with QuietBuild(sys.argv[1]):
+        print("chatter on stdout")
+        os.write(2, b"[platform:WARNING] rvmprof.c: warning\\n")
+        raise ValueError("no C compiler")
+except BuildFailed as e:
+    sys.stderr.write("jitview: %s\\n" % e)
+print("after the build")
+"""
+
+
+def test_quiet_build_logs_the_noise_and_names_the_log_on_failure(tmp_path):
+    # What `make trace` does with RPython's output (JITVIEW_BUILD_LOG):
+    # to the log, not the terminal; a failure names the log.
+    log_path = str(tmp_path / "build" / "trace.log")
+    proc = subprocess.run([sys.executable, "-c", QUIET, log_path], cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    assert proc.stdout == "after the build\n"
+    assert proc.stderr == (
+        "jitview: building the JIT failed: ValueError: no C compiler (what "
+        "RPython printed is in %s)\n" % log_path)
+    with open(log_path) as f:
+        logged = f.read()
+    assert logged.startswith("chatter on stdout\n[platform:WARNING] rvmprof.c:"
+                             " warning\nTraceback (most recent call last):")
+    assert logged.endswith("ValueError: no C compiler\n")
+
+
+def test_a_summary_only_log_says_it_has_no_traces_and_gives_the_counts():
+    # PYPYLOG=jit-summary:FILE alone: no loop in the log, but the summary
+    # counts them; the listing must not say "0 loops" above "26 loops".
+    text = read("loop.log")
+    summary_only = text[text.rindex("\n[", 0, text.index("{jit-summary")) + 1:]
+    summary_only = summary_only.replace("Total # of loops:\t1",
+                                        "Total # of loops:\t26")
+    summary_only = summary_only.replace("Total # of bridges:\t0",
+                                        "Total # of bridges:\t418")
+    log = jitlog.parse(summary_only)
+    assert log.traces == [] and log.summary
+    assert render.summary(log) == [
+        "OVERALL: the log has no traces, only a jit-summary (the loops and "
+        "bridges are written with PYPYLOG=jit-log-opt,jit-summary:FILE); it "
+        "counts 26 loops, 418 bridges, 0 aborted traces"]
+    assert "Total # of loops 26, Total # of bridges 418" in \
+        render.render(log)
+
+
+def test_the_ctrl_c_poll_of_an_untranslated_run_is_short():
+    op = ("i37 = getfield_raw_i(<AddressAsInt * <C object Struct "
+          "pypysig_long_struct { c_value } at 0x7f9422db3050>>, "
+          "descr=FieldDescr(<Struct pypysig_long_struct { c_value }>, "
+          "'c_value'))")
+    assert render.simplify(op) == (
+        "i37 = getfield_raw_i(&pypysig_long_struct, "
+        "descr=pypysig_long_struct.c_value)")

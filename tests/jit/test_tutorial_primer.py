@@ -113,3 +113,13 @@ def test_recorded_make_trace_of_branch_is_what_make_trace_prints():
     expected = summary_of(recorded[start:end])
     assert len(expected) >= 6
     assert summary(run.log) == expected
+
+
+def test_infinity_computed_at_import_translates(monkeypatch):
+    """The primer's fix for float("inf") in a function: the constant
+    computed at import is a prebuilt float of the translated program."""
+    monkeypatch.chdir(ROOT)
+    mod = load(os.path.join("docs", "tutorial", "examples", "rpython",
+                            "float_inf.py"))
+    assert interpret(mod.fixed, [1]) is True
+    assert interpret(mod.fixed, [mod.INFINITY]) is False

@@ -19,7 +19,11 @@ def test_max_leaves_no_call_in_the_loop():
     assert run.output == "6225\n", run.output
     trace = run.the_loop()
     ops = [op for op in trace.ops[trace.body_start():] if not op.dead]
-    calls = [op.text for op in ops if op.kind == "call"]
+    # At step 11 reading the global `max` is still a dictionary lookup, a
+    # residual call of RPython's lookup function at GET_GLOBAL (chapter 12
+    # makes such a global a constant): that call is not max's.
+    calls = [op.text for op in ops if op.kind == "call" and
+             "ll_call_lookup_function" not in op.text]
     assert calls == [], (
         "the loop calls a function every iteration instead of doing the "
         "comparison itself:\n    %s\n\n%s" % ("\n    ".join(calls),
