@@ -130,6 +130,7 @@ test-binary: $(ENV)/py3.ok bin/minilang
 	    tests/test_show_options.py tests/test_opcodes.py tests/test_compiler.py \
 	    tests/test_tutorial.py tests/test_tutorial_jit.py \
 	    tests/binary/test_jit_log.py tests/binary/test_jit_page.py \
+	    tests/binary/test_jit_option.py \
 	    tests/test_natives.py tests/test_lox_in_lox.py
 
 #> source

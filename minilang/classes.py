@@ -12,7 +12,7 @@ from minilang.values import W_Root
 from minilang.versioned import VersionedLookup
 from minilang.instances import W_Instance
 #> step 13 maps
-from minilang.rlib.jit import dont_look_inside
+from minilang.rlib.jit import dont_look_inside, elidable
 #< step 13
 if techniques.MAPS:
     from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
@@ -27,17 +27,27 @@ class W_Class(W_Root, VersionedLookup):
     its instances before they have any field (see Map) and `storage` says
     how much room a new instance gets (see W_Instance)."""
     _attrs_ = ['name', 'entries', 'version', 'root_map', 'storage',
-               'estimate_objects', 'estimate_floats', 'fields_set']
+               'estimate_objects', 'estimate_floats', 'fields_set', 'site']
     _immutable_fields_ = ['name', 'version?', 'root_map', 'storage?']
 
-    def __init__(self, name):
+    #> step 13 maps
+    def __init__(self, name, site=None):
+    #< step 13
+    #before step 13: def __init__(self, name):
         self.name = name
         self.init_versioned()
         if techniques.MAPS:
+            self.site = site              # the CLASS that made it, or None
             self.estimate_objects = 0     # the most fields seen
             self.estimate_floats = 0
+            if site is not None:
+                # Start from the sizes the earlier classes made at the same
+                # place reached (see ClassSite).
+                self.estimate_objects = site.estimate_objects
+                self.estimate_floats = site.estimate_floats
             self.fields_set = {}          # names its methods assign
-            self.storage = storage_index(0, 0)
+            self.storage = storage_index(self.estimate_objects,
+                                         self.estimate_floats)
             self.root_map = Map(self, None, None, FIELD_OBJECT)
 
     def str(self):
@@ -117,12 +127,51 @@ class W_Class(W_Root, VersionedLookup):
             return
         self.estimate_objects = max(self.estimate_objects, object_count)
         self.estimate_floats = max(self.estimate_floats, float_count)
+        site = self.site
+        if site is not None:
+            site.estimate_objects = max(site.estimate_objects, object_count)
+            site.estimate_floats = max(site.estimate_floats, float_count)
         objects, floats = storage_sizes(self.storage)
         if self.estimate_objects > objects or self.estimate_floats > floats:
             self.storage = storage_index(max(self.estimate_objects, objects),
                                          max(self.estimate_floats, floats))
             # (a quasi-immutable write: invalidates traces that allocated)
     #< step 13
+
+
+#> step 13 maps
+class ClassSite(object):
+    """The sizes reached by the classes that one CLASS instruction made.
+
+    A class declared inside a function is a new class at every call (a
+    factory), and often gets its fields from outside (`node.value = v`,
+    no `init` to guess them from).  Its first instance's fields would
+    enlarge its `storage`, a quasi-immutable write, right after a trace
+    read it to allocate that instance: the trace (in practice a bridge) is
+    then thrown away when it is optimised ("quasi immutable field changed
+    during tracing"), and the next call makes a new class and the same
+    trace is started and thrown away again.  Remembering the sizes at the
+    CLASS instruction lets the next class made there start with the
+    storage the last one ended with, so its `storage` is not written."""
+    _attrs_ = ['estimate_objects', 'estimate_floats']
+
+    def __init__(self):
+        self.estimate_objects = 0
+        self.estimate_floats = 0
+
+
+@elidable
+def class_site(code, position):
+    """The ClassSite of the CLASS instruction of `code` whose operand is at
+    `position`, made the first time.  Elidable although it may write (as
+    Map.generalised): only the first call for a (code, position) adds the
+    site, every later call returns that same object and writes nothing."""
+    site = code.class_sites.get(position, None)
+    if site is None:
+        site = ClassSite()
+        code.class_sites[position] = site
+    return site
+#< step 13
 
 
 class W_BoundMethod(W_Root):

@@ -53,6 +53,9 @@ class Code(W_Root):
         # The fields this code's SET_PROPERTY instructions assign: name ->
         # GUESS_OBJECT, GUESS_NUMBER or GUESS_EITHER (never changed).
         self.field_guesses = field_guesses
+        # The ClassSite of each CLASS instruction that has run, by its
+        # operand's position (classes.class_site).
+        self.class_sites = {}
         #< step 13
         #> step 15
         # Give it a unique id for the profiler (profiler.py), which names

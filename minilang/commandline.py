@@ -10,6 +10,8 @@
                                     heaplimit.py)
     minilang --profile OUT FILE     run, writing a sampling profile of the
                                     Lox functions to OUT (profiler.py)
+    minilang --jit OPTIONS FILE     run with the JIT tuned or off, as PyPy's
+                                    --jit ('off', 'threshold=N,...')
 
 The options are declared once, in OPTIONS below: the parser, the usage line
 of a usage error and the `--help` text are all made from that table, so an
@@ -43,6 +45,10 @@ from minilang.streams import stdout, write_error_line
 from minilang.pipeline import OutOfMemoryReported
 from minilang.repl import repl
 #< step 4
+#> step 9
+from minilang.interpreter import jitdriver
+from minilang.rlib.jit import set_user_param, TraceLimitTooHigh
+#< step 9
 #> step 15 the profiler
 from minilang import profiler
 from minilang.profiler import CannotSample
@@ -72,6 +78,10 @@ OPTIONS = [
     #< step 3
     Option("--max-heap", "", "SIZE", "limit the heap (e.g. 64MB, 2GB; "
            "default: half the memory)"),
+    #> step 9
+    Option("--jit", "", "OPTIONS", "tune the JIT as PyPy's --jit: 'off' or "
+           "'threshold=N,trace_limit=N,...' (untranslated: no JIT, no effect)"),
+    #< step 9
     #> step 15
     Option("--profile", "", "OUT", "write a sampling profile of the Lox "
            "functions to OUT (read it with tools/profile-report)"),
@@ -220,6 +230,12 @@ def main(argv):
                              "as 512MB or 2GB, not '%s'."
                              % parsed.options["--max-heap"])
             return EXIT_USAGE
+    #> step 9
+    if parsed.has("--jit"):
+        status = tune_jit(parsed.options["--jit"])
+        if status != EXIT_OK:
+            return status
+    #< step 9
     install_signal_handlers()
     limit_heap(heap_limit)
     try:
@@ -231,6 +247,25 @@ def main(argv):
         return status
     finally:
         lift_heap_limit()
+
+
+#> step 9
+def tune_jit(text):
+    """--jit TEXT: hand TEXT to RPython's set_user_param, PyPy's --jit
+    ('off', 'default', or 'name=N,...' with the names of rpython.rlib.jit's
+    PARAMETERS).  Untranslated the stand-in only checks it."""
+    try:
+        set_user_param(jitdriver, text)
+    except TraceLimitTooHigh:
+        write_error_line("minilang: --jit: trace_limit may be at most 16384.")
+        return EXIT_USAGE
+    except ValueError:
+        write_error_line("minilang: --jit wants 'off' or parameters such as "
+                         "'threshold=1039,trace_limit=6000', not '%s'."
+                         % text)
+        return EXIT_USAGE
+    return EXIT_OK
+#< step 9
 
 
 def run_command(parsed):

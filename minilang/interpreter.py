@@ -30,6 +30,9 @@ from minilang.functions import W_Native, Cell
 from minilang.classes import W_Class, W_BoundMethod
 from minilang.instances import W_Instance
 #< step 7
+#> step 13 maps
+from minilang.classes import class_site
+#< step 13
 from minilang.rlib.jit import (JitDriver, unroll_safe, promote, hint,
                                isvirtual, dont_look_inside)
 from minilang.rlib.memory import lift_heap_limit
@@ -345,7 +348,11 @@ def execute(frame):
                 raise LoxRuntimeError(errors.undefined_property(name))
             call_closure(frame, method, argc, frame.peek(argc))
         elif opcode == op.CLASS:
-            frame.push(W_Class(constant_name(code, code.read_byte(arg))))
+            name = constant_name(code, code.read_byte(arg))
+            #> step 13 maps
+            frame.push(W_Class(name, class_site(code, arg)))
+            #< step 13
+            #before step 13: frame.push(W_Class(name))
         elif opcode == op.INHERIT:
             superclass = frame.peek(1)
             if not isinstance(superclass, W_Class):

@@ -318,3 +318,29 @@ def test_file_argument_via_subprocess_exit_codes(tmp_path):
                           stderr=subprocess.PIPE, timeout=60)
     assert proc.returncode == 64
     assert_usage_line(proc.stderr.decode("latin-1"))
+
+
+#> step 9
+# --jit: PyPy's option, handed to rpython.rlib.jit.set_user_param (on
+# CPython the stand-in in minilang/rlib/jit.py checks the text the same
+# way).  That `--jit off` really turns the JIT off is
+# tests/binary/test_jit_option.py's.
+
+def test_jit_option_takes_pypys_texts(tmp_path):
+    for text in ("off", "default", "threshold=200", "enable_opts=all",
+                 "threshold=100, trace_limit=16384,function_threshold=50"):
+        assert run_source(tmp_path, "print 1 + 2;", args=["--jit", text]) \
+            == (0, "3\n", ""), text
+
+
+def test_jit_option_rejects_bad_text_as_a_usage_error(tmp_path):
+    for text in ("on", "threshold", "threshold=", "threshold=ten",
+                 "threshold=1_0", "no_such_param=1", "threshold=1,,"):
+        assert run_source(tmp_path, "print 1;", args=["--jit", text]) == (
+            64, "", "minilang: --jit wants 'off' or parameters such as "
+            "'threshold=1039,trace_limit=6000', not '%s'.\n" % text), text
+    assert run_source(tmp_path, "print 1;",
+                      args=["--jit", "trace_limit=16385"]) == (
+        64, "", "minilang: --jit: trace_limit may be at most 16384.\n")
+    assert_usage_error(["--jit"])
+#< step 9

@@ -11,6 +11,7 @@ from minilang.rlib import host
 if host.HAVE_RPYTHON:
     from rpython.rlib.jit import (JitDriver, promote, elidable, unroll_safe,
                                   dont_look_inside, hint, isvirtual)
+    from rpython.rlib.jit import set_user_param, TraceLimitTooHigh
 
 else:
     class JitDriver(object):
@@ -58,3 +59,31 @@ else:
 
     def dont_look_inside(func):
         return func
+
+    class TraceLimitTooHigh(Exception):
+        """Stand-in: raised by set_user_param for a trace_limit above 2**14."""
+
+    def set_user_param(driver, text):
+        """Stand-in for rpython.rlib.jit.set_user_param: untranslated there
+        is no JIT to tune, so this only checks `text` as the real one does
+        ('off', 'default' or 'name=integer,...' with a name of its
+        PARAMETERS; ValueError otherwise, TraceLimitTooHigh for a
+        trace_limit above 2**14)."""
+        names = ['threshold', 'function_threshold', 'trace_eagerness',
+                 'decay', 'trace_limit', 'inlining', 'loop_longevity',
+                 'retrace_limit', 'max_retrace_guards', 'max_unroll_loops',
+                 'disable_unrolling', 'enable_opts', 'max_unroll_recursion',
+                 'vec', 'vec_cost', 'vec_all']
+        if text == 'off' or text == 'default':
+            return
+        for part in text.split(','):
+            pieces = part.strip(' ').split('=')
+            if len(pieces) != 2 or pieces[0] not in names:
+                raise ValueError
+            name, value = pieces
+            if name != 'enable_opts':
+                if '_' in value:            # Python 3's int() takes 1_0
+                    raise ValueError
+                number = int(value)         # ValueError if not a number
+                if name == 'trace_limit' and number > 2 ** 14:
+                    raise TraceLimitTooHigh

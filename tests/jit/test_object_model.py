@@ -209,3 +209,37 @@ def test_captured_counter_is_unboxed():
     run.check_loop("in script", with_polls({
         'arraylen_gc': 1, 'float_add': 2, 'float_lt': 1, 'guard_true': 1,
         'jump': 1, 'setfield_gc': 1}, 1))
+
+
+def test_class_per_call_keeps_its_traces():
+    # A class declared inside a method is a new class at every call, and
+    # this one gets its fields from outside (as Lox.lox's List.add and
+    # Stack.push do).  Its first instance's fields used to enlarge the new
+    # class's quasi-immutable `storage` right after the trace had read it
+    # to allocate the instance, so each such trace was thrown away when
+    # optimised ("quasi immutable field changed during tracing") and
+    # started again for the next class.  Now the CLASS instruction keeps
+    # the sizes its last class reached (ClassSite, classes.py): a new class
+    # starts with room for them and its storage is not written.
+    run = jit.run("""
+        class Stack {
+          init() { this.head = nil; }
+          push(value) {
+            class Node { }
+            var node = Node();
+            node.value = value;
+            node.next = this.head;
+            this.head = node;
+          }
+        }
+        var total = 0;
+        for (var i = 0; i < 60; i = i + 1) {
+          var s = Stack();
+          s.push(i); s.push(i + 1);
+          total = total + s.head.value;
+        }
+        print total;
+    """)
+    assert run.output == "1830\n"
+    assert run.log.invalid == [], run.render()
+    assert run.loops, run.render()
