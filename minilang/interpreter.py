@@ -32,7 +32,9 @@ from minilang.instances import W_Instance
 #< step 7
 from minilang.rlib.jit import (JitDriver, unroll_safe, promote, hint,
                                isvirtual, dont_look_inside)
+#> step 7 the heap limit
 from minilang.rlib.memory import lift_heap_limit
+#< step 7
 from minilang.rlib.rstackovf import StackOverflow, check_stack_overflow
 from minilang.rlib.signals import interrupt_requested
 #> step 15 the profiler
@@ -112,6 +114,7 @@ def run(frame):
         code = frame.code
         e.add_frame(code.lines[frame.pc], code.name)
         raise e
+    #> step 7 the heap limit
     except MemoryError:
         # The heap reached its limit (heaplimit.py sets it).  The GC raises
         # MemoryError once and leaves room for reporting it; the innermost
@@ -121,6 +124,7 @@ def run(frame):
         code = frame.code
         e.add_frame(code.lines[frame.pc], code.name)
         raise e
+    #< step 7
 
 
 def check_interrupt():

@@ -1,17 +1,30 @@
 """The pipeline: what minilang does with a program, one stage per call.
 
     source  -> tokens         lexer.tokenize
+#> step 2
     tokens  -> tree           parser.parse (ast.py)
     tree    -> resolved tree  resolver.resolve
+#< step 2
+#> step 3
     resolved tree -> Code     compiler.compile_program
+#< step 3
+#> step 4
     Code    -> run            run_code (interpreter.run)
+#< step 4
 
 `run_source` is the whole of it, and everything that runs a program goes
-through it: the command line (commandline.py), the REPL (repl.py), the
-trace harness (jitview/harness.py, which stops at the Code, hands it to
-the JIT as a string, codeloader.py, and runs it with `run_code`) and the
-tests.  It can stop after a stage and print it (minilang --tokens, --ast,
---dis).  Errors are reported here, in Lox's format, as they are found.
+through it: the command line (commandline.py) and the tests;
+#> step 4
+the REPL (repl.py);
+#< step 4
+#> step 9
+the trace harness (jitview/harness.py, which stops at the Code, hands it
+to the JIT as a string, codeloader.py, and runs it with `run_code`).
+#< step 9
+It can stop after a stage and print it (the options of commandline.SHOW).
+#> step 2
+Errors are reported here, in Lox's format, as they are found.
+#< step 2
 """
 
 from minilang.errors import EXIT_OK
@@ -46,13 +59,20 @@ from minilang import profiler
 #< step 15
 
 # How far run_source goes: RUN all the way; the SHOW_ stages stop after a
-# stage and print it; COMPILE stops at the Code and hands it back (the
-# trace harness and the tests take the program from there).
+# stage and print it.
+#> step 3
+# COMPILE stops at the Code and hands it back (the trace harness and the
+# tests take the program from there).
+#< step 3
 RUN = 0
 SHOW_TOKENS = 1       # minilang --tokens
+#> step 2
 SHOW_TREE = 2         # minilang --ast
+#< step 2
+#> step 3
 SHOW_CODE = 3         # minilang --dis
 COMPILE = 4
+#< step 3
 
 
 class Outcome(object):
