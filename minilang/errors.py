@@ -214,6 +214,35 @@ def arity_mismatch(expected, got):
 #< step 4
 
 
+#> step 3 the constructs of later chapters, in a step before them
+#before step 7: # The first token of each construct that a chapter after this step
+#before step 7: # adds: what it is, and the chapter (pipeline.py reports the first one
+#before step 7: # a program uses instead of compiling it).  "CALL" is a `(` that calls.
+#before step 7: LATER_CHAPTERS = {}
+#before step 5: LATER_CHAPTERS["VAR"] = ("variables", 5)
+#before step 5: LATER_CHAPTERS["IDENTIFIER"] = ("variables", 5)
+#before step 5: LATER_CHAPTERS["EQUAL"] = ("assignments", 5)
+#before step 5: LATER_CHAPTERS["LEFT_BRACE"] = ("blocks", 5)
+#before step 5: LATER_CHAPTERS["IF"] = ("if statements", 5)
+#before step 5: LATER_CHAPTERS["ELSE"] = ("if statements", 5)
+#before step 5: LATER_CHAPTERS["WHILE"] = ("loops", 5)
+#before step 5: LATER_CHAPTERS["FOR"] = ("loops", 5)
+#before step 5: LATER_CHAPTERS["AND"] = ("logical operators", 5)
+#before step 5: LATER_CHAPTERS["OR"] = ("logical operators", 5)
+#before step 6: LATER_CHAPTERS["FUN"] = ("functions", 6)
+#before step 6: LATER_CHAPTERS["RETURN"] = ("functions", 6)
+#before step 6: LATER_CHAPTERS["CALL"] = ("calls", 6)
+#before step 7: LATER_CHAPTERS["CLASS"] = ("classes", 7)
+#before step 7: LATER_CHAPTERS["THIS"] = ("classes", 7)
+#before step 7: LATER_CHAPTERS["SUPER"] = ("classes", 7)
+#before step 7: LATER_CHAPTERS["DOT"] = ("properties", 7)
+#before step 7: 
+#before step 7: 
+#before step 7: def arrives_later(what, chapter):
+#before step 7:     return "%s arrive in chapter %d." % (what, chapter)
+#< step 3
+
+
 # Messages of the command line (commandline.py).
 def cannot_open_file(path):
     return 'Could not open file "%s".' % path

@@ -41,6 +41,7 @@ from minilang.rlib.rstackovf import StackOverflow, check_stack_overflow
 #> step 3 bytecode
 from minilang.compiler import compile_program
 from minilang.disassembler import disassemble
+#before step 7: from minilang.lexer import line_of
 #< step 3
 #> step 4 the interpreter loop
 from minilang.errors import LoxRuntimeError, EXIT_RUNTIME_ERROR
@@ -102,6 +103,8 @@ def run_source(source, globals, stop):
         resolve(tree, found)
         #> step 3
         if not found.has_errors():
+            #before step 7: later = construct_of_a_later_chapter(tokens)
+            #before step 7: if later is not None: return later
             code = compile_program(tree, globals, found)
         #< step 3
     except SyntaxErrorsFound:
@@ -143,6 +146,32 @@ def compile_failed(tokens, found):
     for message in messages:
         write_error_line(message)
     return Outcome(EXIT_COMPILE_ERROR, None, messages)
+
+
+#> step 3
+#before step 7: # A `(` after one of these calls what comes before it.
+#before step 7: CALLEE_ENDS = ["IDENTIFIER", "RIGHT_PAREN", "STRING", "NUMBER", "NIL",
+#before step 7:                "TRUE", "FALSE", "THIS", "SUPER"]
+#before step 7: 
+#before step 7: 
+#before step 7: def construct_of_a_later_chapter(tokens):
+#before step 7:     """Report the first token of a construct that a later chapter adds
+#before step 7:     (errors.LATER_CHAPTERS) as a compile error; None if there is none."""
+#before step 7:     previous = ""
+#before step 7:     for token in tokens:
+#before step 7:         name = token.name
+#before step 7:         if name == "LEFT_PAREN" and previous in CALLEE_ENDS:
+#before step 7:             name = "CALL"
+#before step 7:         previous = token.name
+#before step 7:         if name in errors.LATER_CHAPTERS:
+#before step 7:             what, chapter = errors.LATER_CHAPTERS[name]
+#before step 7:             message = errors.compile_error(
+#before step 7:                 line_of(token), " at '%s'" % token.value,
+#before step 7:                 errors.arrives_later(what, chapter))
+#before step 7:             write_error_line(message)
+#before step 7:             return Outcome(EXIT_COMPILE_ERROR, None, [message])
+#before step 7:     return None
+#< step 3
 
 
 def too_deeply_nested():
