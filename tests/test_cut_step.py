@@ -359,3 +359,16 @@ def test_blank_lines_around_a_cut_block_join_into_one_run():
             pass
         """)
     assert cut(source, 9).count("\n\n\n") == 2
+
+
+def test_the_step_table_of_the_tutorial_readme_holds():
+    """docs/tutorial/README.md gives each step's lines of minilang/*.py and
+    the lines added: as tools/cut-step --lines counts them now."""
+    with open(os.path.join(ROOT, "docs", "tutorial", "README.md")) as f:
+        rows = dict((line.split("|")[1].strip(),
+                     [cell.strip() for cell in line.split("|")[2:-1]])
+                    for line in f if line.startswith(("| lines |",
+                                                      "| added |")))
+    table = cut_step.line_table(ROOT)
+    assert rows["lines"] == [str(lines) for _, lines, _ in table]
+    assert rows["added"] == [str(added) for _, _, added in table]
