@@ -535,8 +535,10 @@ def call_closure(frame, closure, argc, receiver):
         # call_assembler to the callee's own compiled code.
         code = promote(closure.code)
     else:
-        # Without it, the JIT's `inlining` parameter is off as well (set
-        # by targets/targetminilang.py and jitview's harness): the tracer
+        #> step 9 the JIT: what a call is without the technique
+        # Without the technique `inlining` (chapter 11), the JIT's
+        # `inlining` parameter is off as well (set by
+        # targets/targetminilang.py and jitview's harness): the tracer
         # stops at each Lox call, and the trace holds a call_may_force of
         # the interpreter's entry (RPython's portal runner, which runs the
         # callee's own compiled code once it has some), after allocating
@@ -544,6 +546,7 @@ def call_closure(frame, closure, argc, receiver):
         # arguments; the result comes back boxed.  (Leaving out the
         # promote alone would not stop the tracer: a call of the
         # interpreter loop guards its green `code` anyway.)
+        #< step 9
         code = closure.code
     if argc != code.arity:
         raise LoxRuntimeError(errors.arity_mismatch(code.arity, argc))
