@@ -57,10 +57,23 @@ PY2DEPS := $(ENV)/py2
 PYTHON27 ?= $(shell tools/find-python27)
 PY2     := PYTHONPATH=$(CURDIR)/$(PY2DEPS):$(CURDIR) $(PYTHON27)
 SOURCES := $(wildcard minilang/*.py) targets/targetminilang.py
+# The example `make run` runs (or shows: steps 1-3 run no program yet).
 #> step 5
 EXAMPLE ?= examples/fizzbuzz.lox
 #< step 5
-#before step 5: EXAMPLE ?= examples/hello.lox
+#before step 2: EXAMPLE ?= docs/tutorial/examples/ch01-tokens/tokens.lox
+#before step 2: RUN_AS  := --tokens
+#> step 2
+#before step 3: EXAMPLE ?= docs/tutorial/examples/ch02-grammar/precedence.lox
+#before step 3: RUN_AS  := --ast
+#< step 2
+#> step 3
+#before step 4: EXAMPLE ?= docs/tutorial/examples/ch03-bytecode/expressions.lox
+#before step 4: RUN_AS  := --dis
+#< step 3
+#> step 4
+#before step 5: EXAMPLE ?= docs/tutorial/examples/ch03-bytecode/expressions.lox
+#< step 4
 TIMED   := tools/timed
 #> step 8
 # RPython names its scratch folder (usession-NAME-N, in the system's
@@ -73,11 +86,11 @@ export PYPY_USESSION_BASENAME ?= minilang
 .PHONY: run test test-cpython test-jit test-binary test-docs translate \
         translate-nojit bench fuzz profile trace setup setup-py3 setup-py2 \
         setup-browser screenshot \
-        clean check compare step steps start steps-record exercise \
-        test-exercises
+        clean check compare step step-diff steps start steps-record \
+        exercise test-exercises
 
 run: $(ENV)/py3.ok
-	$(PY3) -m minilang $(EXAMPLE)
+	$(PY3) -m minilang $(RUN_AS) $(EXAMPLE)
 
 test: setup
 	@$(TIMED) "CPython 3: unit tests and the program corpus" $(MAKE) -s test-cpython
@@ -292,11 +305,33 @@ ALL_STEPS = $(shell seq 1 $(LAST_STEP))
 step: $(ENV)/py3.ok $(if $(filter-out 1 2 3 4 5 6 7,$(N)),$(ENV)/py2.ok)
 	@test "$(words $(N))" = 1 -a -n "$(filter $(N),$(ALL_STEPS))" || { \
 	    echo "usage: make step N=1..$(LAST_STEP)" >&2; exit 64; }
+	@changed=$$(git status --porcelain --untracked-files=no | wc -l); \
+	if [ "$$changed" -eq 0 ]; then \
+	    echo "cutting step $(N) from the committed source" \
+	        "($$(git rev-parse --short HEAD))"; \
+	else \
+	    echo "cutting step $(N) from the working tree ($$changed files" \
+	        "changed since HEAD: git status)"; \
+	fi
 	@tools/cut-step $(N) build/step-$(N)
 	@ln -sfn ../../$(ENV) build/step-$(N)/$(ENV)
 	@echo "step $(N) is in build/step-$(N): cd there; .env/py3/bin/python" \
 	    "-m minilang --help says what it does, make check reruns its checks"
 	@cd build/step-$(N) && tools/step-check
+
+# What chapter N asks the student to write: the difference between the
+# minilang/ of steps N-1 and N (both cut into build/diff/, with the same
+# source as make step).
+step-diff:
+	@test "$(words $(N))" = 1 -a -n "$(filter $(N),$(ALL_STEPS))" \
+	    -a "$(N)" != 1 || { \
+	    echo "usage: make step-diff N=2..$(LAST_STEP)" >&2; exit 64; }
+	@mkdir -p build/diff
+	@tools/cut-step $$(( $(N) - 1 )) build/diff/step-$$(( $(N) - 1 )) \
+	    > /dev/null
+	@tools/cut-step $(N) build/diff/step-$(N) > /dev/null
+	@cd build/diff && diff -ruN step-$$(( $(N) - 1 ))/minilang \
+	    step-$(N)/minilang; test $$? -le 1
 
 # Every step cut into build/step-N and checked (its new tests, its trace,
 # all its JIT tests), and its new checks proven to fail on the code of the

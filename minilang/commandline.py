@@ -1,17 +1,29 @@
 """The command line, the same for `python -m minilang` and `bin/minilang`.
 
+#> step 4
     minilang FILE         run a file
     minilang              a REPL: each line runs at the top level (repl.py)
+#< step 4
     minilang --tokens FILE  print the tokens of FILE (lexer.py)
+#> step 2
     minilang --ast FILE   print the syntax tree of FILE (ast.py)
+#< step 2
+#> step 3
     minilang --dis FILE   print the bytecode of FILE instead of running it
+#< step 3
     minilang --help       every option (and --version)
+#> step 7 the heap limit
     minilang --max-heap SIZE FILE   run with the heap limited (64MB, 2GB;
                                     heaplimit.py)
+#< step 7
+#> step 15
     minilang --profile OUT FILE     run, writing a sampling profile of the
                                     Lox functions to OUT (profiler.py)
+#< step 15
+#> step 9
     minilang --jit OPTIONS FILE     run with the JIT tuned or off, as PyPy's
                                     --jit ('off', 'threshold=N,...')
+#< step 9
 
 The options are declared once, in OPTIONS below: the parser, the usage line
 of a usage error and the `--help` text are all made from that table, so an
@@ -21,39 +33,62 @@ pipeline.py's; this file parses the options and reports.
 `main(argv)` returns the exit code and never lets a Python exception
 escape: a Lox error is reported in the spec's format, and a bug inside
 minilang itself is reported as one (which exception, and where if known).
-A program that runs away ends cleanly: out of memory is a runtime error
-(exit 70), Ctrl-C ends the run (exit 130; in the REPL it abandons the
-line), and a closed standard output ends it quietly (exit 141).  The
-native `exit(n)` ends a run or the REPL with status n, after flushing
+#> step 4
+A program that runs away ends cleanly: Ctrl-C ends the run (exit 130; in
+the REPL it abandons the line), and a closed standard output ends it
+quietly (exit 141).
+#< step 4
+#> step 7 the heap limit
+Out of memory is a runtime error (exit 70).
+#< step 7
+#> step 6
+The native `exit(n)` ends a run or the REPL with status n, after flushing
 standard output as any other end does.
+#< step 6
 """
 
 from minilang import __version__, errors
-from minilang.errors import (InternalError, Interrupted, OutputClosed, Exit,
+from minilang.errors import (OutputClosed,
                              EXIT_OK, EXIT_USAGE, EXIT_COMPILE_ERROR,
                              EXIT_RUNTIME_ERROR, EXIT_IO_ERROR,
-                             EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED)
-from minilang.heaplimit import parse_size, limit_heap
-from minilang.pipeline import (run_source, new_globals, RUN, SHOW_TOKENS,
-                               SHOW_TREE, SHOW_CODE)
+                             EXIT_OUTPUT_CLOSED)
+from minilang.pipeline import run_source, new_globals, RUN, SHOW_TOKENS
+#> step 2
+from minilang.pipeline import SHOW_TREE
+#< step 2
+#> step 3
+from minilang.pipeline import SHOW_CODE
+#< step 3
 from minilang.rlib.debug import describe_exception
-from minilang.rlib.memory import lift_heap_limit
-from minilang.rlib.signals import install_signal_handlers
 from minilang.rlib.streamio import read_file
 from minilang.streams import stdout, write_error_line
+#> step 2
+from minilang.errors import InternalError
+#< step 2
 #> step 4 the interpreter loop
+from minilang.errors import Interrupted, EXIT_INTERRUPTED
 from minilang.pipeline import OutOfMemoryReported
 from minilang.repl import repl
+from minilang.rlib.signals import install_signal_handlers
 #< step 4
 #> step 9
 from minilang.interpreter import jitdriver
 from minilang.rlib.jit import set_user_param, TraceLimitTooHigh
 #< step 9
+#> step 6 natives
+from minilang.errors import Exit
+#< step 6
+#> step 7 the heap limit
+from minilang.heaplimit import parse_size, limit_heap
+from minilang.rlib.memory import lift_heap_limit
+#< step 7
 #> step 15 the profiler
 from minilang import profiler
 from minilang.profiler import CannotSample
 #< step 15
+#> step 9 the techniques, switchable
 from minilang import techniques
+#< step 9
 
 
 class Option(object):
@@ -76,8 +111,10 @@ OPTIONS = [
     #> step 3
     Option("--dis", "", "", "print the file's bytecode instead of running it"),
     #< step 3
+    #> step 7
     Option("--max-heap", "", "SIZE", "limit the heap (e.g. 64MB, 2GB; "
            "default: half the memory)"),
+    #< step 7
     #> step 9
     Option("--jit", "", "OPTIONS", "tune the JIT as PyPy's --jit: 'off' or "
            "'threshold=N,trace_limit=N,...' (untranslated: no JIT, no effect)"),
@@ -90,8 +127,16 @@ OPTIONS = [
 
 # The options that stop the pipeline after a stage and print it, and the
 # stage each one stops at.
-SHOW = ["--tokens", "--ast", "--dis"]
-SHOW_STAGES = [SHOW_TOKENS, SHOW_TREE, SHOW_CODE]
+SHOW = ["--tokens"]
+SHOW_STAGES = [SHOW_TOKENS]
+#> step 2
+SHOW += ["--ast"]
+SHOW_STAGES += [SHOW_TREE]
+#< step 2
+#> step 3
+SHOW += ["--dis"]
+SHOW_STAGES += [SHOW_CODE]
+#< step 3
 
 
 def option_named(arg):
@@ -102,7 +147,8 @@ def option_named(arg):
 
 
 def spelled(option, separator):
-    """`-h, --help` / `--profile OUT`: the option's forms and argument."""
+    """`-h, --help`: the option's forms, and its argument's name if it has
+    one."""
     text = option.name
     if option.short != "":
         text = option.short + separator + text
@@ -121,9 +167,11 @@ def usage_line():
 
 def help_text():
     lines = [usage_line()]
+    #> step 9
     if techniques.DESCRIPTION != "":
         lines.append("This minilang is built %s (--version)."
                      % techniques.DESCRIPTION)
+    #< step 9
     #> step 4
     lines.append("Run the Lox program in the file at path; without a path, "
                  "start a REPL.")
@@ -178,9 +226,12 @@ def parse_arguments(args):
             parsed.paths.append(arg)
     if len(parsed.paths) > 1:
         return None
-    if len(parsed.paths) == 0 and (shown_stage(parsed) != RUN or
-                                   parsed.has("--profile")):
+    if len(parsed.paths) == 0 and shown_stage(parsed) != RUN:
         return None
+    #> step 15
+    if len(parsed.paths) == 0 and parsed.has("--profile"):
+        return None
+    #< step 15
     if len([name for name in SHOW if parsed.has(name)]) > 1:
         return None
     return parsed
@@ -196,20 +247,27 @@ def shown_stage(parsed):
 
 
 def version_line():
+    #> step 9
     """`minilang 0.1`, and which JIT techniques this build is without
     (techniques.py), e.g. `minilang 0.1 (without maps, inlining)`."""
+    #< step 9
+    #before step 9: """`minilang 0.1`."""
     line = "minilang %s" % __version__
+    #> step 9
     if techniques.DESCRIPTION != "":
         line += " (%s)" % techniques.DESCRIPTION
+    #< step 9
     return line
 
 
 def main(argv):
+    #> step 9
     if techniques.ERROR != "":
         # An unknown name in MINILANG_WITHOUT (read when minilang was
         # imported): untranslated only, a binary's set is fixed.
         write_error_line("minilang: " + techniques.ERROR)
         return EXIT_USAGE
+    #< step 9
     parsed = parse_arguments(argv[1:])
     if parsed is None:
         write_error_line(usage_line())
@@ -222,6 +280,7 @@ def main(argv):
         stdout.write(version_line() + "\n")
         stdout.flush()
         return EXIT_OK
+    #> step 7 the heap limit
     heap_limit = -1
     if parsed.has("--max-heap"):
         heap_limit = parse_size(parsed.options["--max-heap"])
@@ -230,23 +289,34 @@ def main(argv):
                              "as 512MB or 2GB, not '%s'."
                              % parsed.options["--max-heap"])
             return EXIT_USAGE
+    #< step 7
     #> step 9
     if parsed.has("--jit"):
         status = tune_jit(parsed.options["--jit"])
         if status != EXIT_OK:
             return status
     #< step 9
+    #> step 4
     install_signal_handlers()
+    #< step 4
+    #> step 7
     limit_heap(heap_limit)
     try:
-        status = run_command(parsed)
-        try:
-            stdout.flush()
-        except OutputClosed:
-            status = EXIT_OUTPUT_CLOSED
-        return status
+        return run_and_flush(parsed)
     finally:
         lift_heap_limit()
+    #< step 7
+    #before step 7: return run_and_flush(parsed)
+
+
+def run_and_flush(parsed):
+    """run_command, then standard output flushed."""
+    status = run_command(parsed)
+    try:
+        stdout.flush()
+    except OutputClosed:
+        status = EXIT_OUTPUT_CLOSED
+    return status
 
 
 #> step 9
@@ -270,7 +340,7 @@ def tune_jit(text):
 
 def run_command(parsed):
     """Do what the command line asks; report how a run ended if the
-    pipeline did not (Ctrl-C, a closed output, out of memory, a bug)."""
+    pipeline did not (a closed output, a bug in minilang, ...)."""
     try:
         if len(parsed.paths) == 0:
             #> step 4
@@ -292,19 +362,25 @@ def run_command(parsed):
         # The native exit(n) (builtins.py); main() flushes the output.
         return e.status
     #< step 6
+    #> step 4
     except Interrupted:
         return EXIT_INTERRUPTED
+    #< step 4
     except OutputClosed:
         return EXIT_OUTPUT_CLOSED
+    #> step 7
     except MemoryError:
         # Out of memory outside the interpreter loop (which reports it
         # with a stack trace): compiling a huge program.
         lift_heap_limit()
         write_error_line(errors.OUT_OF_MEMORY)
         return EXIT_RUNTIME_ERROR
+    #< step 7
+    #> step 2
     except InternalError as e:
         write_error_line("minilang: internal error: %s" % e.message)
         return EXIT_RUNTIME_ERROR
+    #< step 2
     except Exception as e:
         write_error_line("minilang: internal error: unexpected %s "
                          "(a bug in minilang)" % describe_exception(e))

@@ -27,6 +27,8 @@ MUTABLE_OBJECT = 2  # any value, in `object_value`
 
 
 class GlobalCell(object):
+    #before step 12: """A global variable's value."""
+    #> step 12 the technique
     """JIT technique `constant-globals` (techniques.py; chapter 12):
     quasi-immutable global values, with a mutable fallback (the idea of
     PyPy's module dictionaries, celldict.py).
@@ -51,6 +53,7 @@ class GlobalCell(object):
     so a global counter incremented in a loop allocates no W_Number; the
     first non-number stored moves it to MUTABLE_OBJECT.
     """
+    #< step 12
     _attrs_ = ['state', 'constant', 'float_value', 'object_value',
                'changes']
     _immutable_fields_ = ['state?', 'constant?']

@@ -35,7 +35,9 @@ from minilang.classes import class_site
 #< step 13
 from minilang.rlib.jit import (JitDriver, unroll_safe, promote, hint,
                                isvirtual, dont_look_inside)
+#> step 7 the heap limit
 from minilang.rlib.memory import lift_heap_limit
+#< step 7
 from minilang.rlib.rstackovf import StackOverflow, check_stack_overflow
 from minilang.rlib.signals import interrupt_requested
 #> step 15 the profiler
@@ -115,6 +117,7 @@ def run(frame):
         code = frame.code
         e.add_frame(code.lines[frame.pc], code.name)
         raise e
+    #> step 7 the heap limit
     except MemoryError:
         # The heap reached its limit (heaplimit.py sets it).  The GC raises
         # MemoryError once and leaves room for reporting it; the innermost
@@ -124,6 +127,7 @@ def run(frame):
         code = frame.code
         e.add_frame(code.lines[frame.pc], code.name)
         raise e
+    #< step 7
 
 
 def check_interrupt():
@@ -538,8 +542,10 @@ def call_closure(frame, closure, argc, receiver):
         # call_assembler to the callee's own compiled code.
         code = promote(closure.code)
     else:
-        # Without it, the JIT's `inlining` parameter is off as well (set
-        # by targets/targetminilang.py and jitview's harness): the tracer
+        #> step 9 the JIT: what a call is without the technique
+        # Without the technique `inlining` (chapter 11), the JIT's
+        # `inlining` parameter is off as well (set by
+        # targets/targetminilang.py and jitview's harness): the tracer
         # stops at each Lox call, and the trace holds a call_may_force of
         # the interpreter's entry (RPython's portal runner, which runs the
         # callee's own compiled code once it has some), after allocating
@@ -547,6 +553,7 @@ def call_closure(frame, closure, argc, receiver):
         # arguments; the result comes back boxed.  (Leaving out the
         # promote alone would not stop the tracer: a call of the
         # interpreter loop guards its green `code` anyway.)
+        #< step 9
         code = closure.code
     if argc != code.arity:
         raise LoxRuntimeError(errors.arity_mismatch(code.arity, argc))

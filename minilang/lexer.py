@@ -125,6 +125,7 @@ def line_of(token):
     return token.getsourcepos().lineno
 
 
+#> step 2 the parser pulls the tokens
 class TokenStream(object):
     """What rply's parser pulls tokens from: `next()` gives the next token,
     or None at the end (rply then supplies its own `$end`).  The EOF token
@@ -144,6 +145,7 @@ class TokenStream(object):
         return token
 
     __next__ = next
+#< step 2
 
 
 def show_tokens(tokens):

@@ -1,17 +1,30 @@
 """The pipeline: what minilang does with a program, one stage per call.
 
     source  -> tokens         lexer.tokenize
+#> step 2
     tokens  -> tree           parser.parse (ast.py)
     tree    -> resolved tree  resolver.resolve
+#< step 2
+#> step 3
     resolved tree -> Code     compiler.compile_program
+#< step 3
+#> step 4
     Code    -> run            run_code (interpreter.run)
+#< step 4
 
 `run_source` is the whole of it, and everything that runs a program goes
-through it: the command line (commandline.py), the REPL (repl.py), the
-trace harness (jitview/harness.py, which stops at the Code, hands it to
-the JIT as a string, codeloader.py, and runs it with `run_code`) and the
-tests.  It can stop after a stage and print it (minilang --tokens, --ast,
---dis).  Errors are reported here, in Lox's format, as they are found.
+through it: the command line (commandline.py) and the tests;
+#> step 4
+the REPL (repl.py);
+#< step 4
+#> step 9
+the trace harness (jitview/harness.py, which stops at the Code, hands it
+to the JIT as a string, codeloader.py, and runs it with `run_code`).
+#< step 9
+It can stop after a stage and print it (the options of commandline.SHOW).
+#> step 2
+Errors are reported here, in Lox's format, as they are found.
+#< step 2
 """
 
 from minilang.errors import EXIT_OK
@@ -28,6 +41,7 @@ from minilang.rlib.rstackovf import StackOverflow, check_stack_overflow
 #> step 3 bytecode
 from minilang.compiler import compile_program
 from minilang.disassembler import disassemble
+#before step 7: from minilang.lexer import line_of
 #< step 3
 #> step 4 the interpreter loop
 from minilang.errors import LoxRuntimeError, EXIT_RUNTIME_ERROR
@@ -46,13 +60,20 @@ from minilang import profiler
 #< step 15
 
 # How far run_source goes: RUN all the way; the SHOW_ stages stop after a
-# stage and print it; COMPILE stops at the Code and hands it back (the
-# trace harness and the tests take the program from there).
+# stage and print it.
+#> step 3
+# COMPILE stops at the Code and hands it back (the trace harness and the
+# tests take the program from there).
+#< step 3
 RUN = 0
 SHOW_TOKENS = 1       # minilang --tokens
+#> step 2
 SHOW_TREE = 2         # minilang --ast
+#< step 2
+#> step 3
 SHOW_CODE = 3         # minilang --dis
 COMPILE = 4
+#< step 3
 
 
 class Outcome(object):
@@ -82,6 +103,8 @@ def run_source(source, globals, stop):
         resolve(tree, found)
         #> step 3
         if not found.has_errors():
+            #before step 7: later = construct_of_a_later_chapter(tokens)
+            #before step 7: if later is not None: return later
             code = compile_program(tree, globals, found)
         #< step 3
     except SyntaxErrorsFound:
@@ -123,6 +146,32 @@ def compile_failed(tokens, found):
     for message in messages:
         write_error_line(message)
     return Outcome(EXIT_COMPILE_ERROR, None, messages)
+
+
+#> step 3
+#before step 7: # A `(` after one of these calls what comes before it.
+#before step 7: CALLEE_ENDS = ["IDENTIFIER", "RIGHT_PAREN", "STRING", "NUMBER", "NIL",
+#before step 7:                "TRUE", "FALSE", "THIS", "SUPER"]
+#before step 7: 
+#before step 7: 
+#before step 7: def construct_of_a_later_chapter(tokens):
+#before step 7:     """Report the first token of a construct that a later chapter adds
+#before step 7:     (errors.LATER_CHAPTERS) as a compile error; None if there is none."""
+#before step 7:     previous = ""
+#before step 7:     for token in tokens:
+#before step 7:         name = token.name
+#before step 7:         if name == "LEFT_PAREN" and previous in CALLEE_ENDS:
+#before step 7:             name = "CALL"
+#before step 7:         previous = token.name
+#before step 7:         if name in errors.LATER_CHAPTERS:
+#before step 7:             what, chapter = errors.LATER_CHAPTERS[name]
+#before step 7:             message = errors.compile_error(
+#before step 7:                 line_of(token), " at '%s'" % token.value,
+#before step 7:                 errors.arrives_later(what, chapter))
+#before step 7:             write_error_line(message)
+#before step 7:             return Outcome(EXIT_COMPILE_ERROR, None, [message])
+#before step 7:     return None
+#< step 3
 
 
 def too_deeply_nested():

@@ -10,6 +10,7 @@ If standard output is a pipe whose reader has gone (`minilang f | head
 CPython), or with EBADF if it was closed (`>&-`): the output is dropped and
 `OutputClosed` ends the run quietly.
 An error writing standard error is ignored: there is nowhere to report it.
+#> step 4 standard input
 
 Standard input is read in chunks into one buffer, `stdin`, shared by the
 native `read()` (a byte at a time) and the REPL (a line at a time), so
@@ -19,12 +20,17 @@ last byte `read()` took.  Before it waits for input, standard output is
 flushed, so a prompt a program printed is seen.  End of input stays the
 end: once a read returned nothing, `read()` gives `nil` from then on.  A
 standard input that cannot be read (closed: `<&-`) is at its end.
+#< step 4
 """
 
 import errno
 
+#before step 4: from minilang.errors import OutputClosed
+#before step 4: from minilang.rlib.streamio import write_bytes
+#> step 4
 from minilang.errors import OutputClosed, Interrupted
 from minilang.rlib.streamio import write_bytes, read_chunk
+#< step 4
 
 FLUSH_AT = 8192
 
@@ -64,6 +70,7 @@ def write_error_line(text):
         write_bytes(2, text + "\n")
     except OSError:
         pass
+#> step 4 standard input
 
 
 class Input(object):
@@ -125,3 +132,4 @@ class Input(object):
 
 
 stdin = Input(0)
+#< step 4

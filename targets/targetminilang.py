@@ -19,8 +19,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
 from minilang.rlib import host  # noqa: E402
 host.translating[0] = True
 
-from minilang import techniques  # noqa: E402
 #> step 9
+from minilang import techniques  # noqa: E402
 from minilang.interpreter import jitdriver  # noqa: E402
 #< step 9
 from minilang.commandline import main  # noqa: E402
@@ -81,9 +81,11 @@ def entry_point(argv):
 
 
 def target(driver, args):
+    #> step 9
     if techniques.ERROR:
         # MINILANG_WITHOUT names no technique: stop before translating.
         raise SystemExit("targetminilang: " + techniques.ERROR)
+    #< step 9
     if driver.config.translation.jit:
         driver.exe_name = 'minilang-jit'
     else:

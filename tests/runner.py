@@ -50,19 +50,25 @@ def run_in_process(args, stdin):
     def capture(fd, text):
         written[fd].append(text)
 
+    #> step 4 standard input
     def give_stdin(fd):
         chunk = unread[0]
         unread[0] = ""
         return chunk
 
-    saved = streams.write_bytes, streams.read_chunk
-    streams.write_bytes = capture
+    saved = streams.read_chunk
     streams.read_chunk = give_stdin
     streams.stdin.__init__(0)       # nothing read yet, not at the end
+    #< step 4
+    saved_write = streams.write_bytes
+    streams.write_bytes = capture
     try:
         status = run_main(["minilang"] + list(args))
     finally:
-        streams.write_bytes, streams.read_chunk = saved
+        streams.write_bytes = saved_write
+        #> step 4
+        streams.read_chunk = saved
+        #< step 4
     return status, "".join(written[1]), "".join(written[2])
 
 

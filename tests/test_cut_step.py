@@ -96,8 +96,9 @@ def test_ordinary_comments_are_kept():
 # ------------------------------------------------------------ techniques
 
 def prune(snippet, off):
-    return "".join(cut_step.prune_switches(text(snippet).splitlines(True),
-                                           set(off)))
+    return "".join(cut_step.prune_switches(
+        text(snippet).splitlines(True),
+        set("techniques." + flag for flag in off)))
 
 
 SWITCHED = """
@@ -213,6 +214,65 @@ def test_flags_of_later_chapters_are_switched_off():
         "inlining" in namespace["WITHOUT"]
 
 
+SIDED = """
+    """ + '"""A module of minilang/rlib/."""' + """
+
+    from minilang.rlib import host
+
+    if host.HAVE_RPYTHON:
+        from rpython.rlib import thing as _thing
+        SOURCE = [""" + '"""' + """
+    int f(void) {
+        return 1;
+    }
+    """ + '"""' + """]
+
+        def f():
+            return _thing.f()
+
+    else:
+        import os as _os
+
+        def f():
+            return 1
+    """
+
+
+def test_the_rpython_side_arrives_at_step_8():
+    """Before step 8 an rlib module keeps only its CPython side, at the
+    top level, without the import of host (a string in the RPython side
+    may start lines at any indentation)."""
+    source = text(SIDED)
+    before = cut_step.cut_text("minilang/rlib/x.py", source, 7, set())
+    assert before == text("""
+        """ + '"""A module of minilang/rlib/."""' + """
+
+        import os as _os
+
+
+        def f():
+            return 1
+        """)
+    assert cut_step.cut_text("minilang/rlib/x.py", source, 8, set()) == \
+        source
+
+
+def test_an_import_of_techniques_left_unused_goes():
+    source = text("""
+        from minilang import techniques
+
+
+        def get(self, name):
+            if techniques.MAPS:
+                return self.storage[self.map.find(name)]
+            return self.fields[name]
+        """)
+    cut = cut_step.cut_text("minilang/x.py", source, 12, {"MAPS"})
+    assert "import techniques" not in cut and "self.fields" in cut
+    kept = cut_step.cut_text("minilang/x.py", source, 13, set())
+    assert kept == source
+
+
 # ----------------------------------------------------------- lox features
 
 @pytest.mark.parametrize("source, step", [
@@ -261,6 +321,10 @@ def test_the_command_line_cuts_a_tree(tmp_path):
     assert (target / "minilang" / "lexer.py").exists()
     assert not (target / "minilang" / "interpreter.py").exists()
     assert not (target / "tools" / "cut-step").exists()
+    # What later chapters explain is not in step 1.
+    for later in ["techniques.py", "heaplimit.py", "rlib/signals.py",
+                  "rlib/memory.py", "rlib/host.py", "rlib/jit.py"]:
+        assert not (target / "minilang" / later).exists(), later
     usage = subprocess.run([os.path.join(ROOT, "tools", "cut-step"), "99",
                             str(target)], stderr=subprocess.PIPE)
     assert usage.returncode == 64
@@ -295,3 +359,16 @@ def test_blank_lines_around_a_cut_block_join_into_one_run():
             pass
         """)
     assert cut(source, 9).count("\n\n\n") == 2
+
+
+def test_the_step_table_of_the_tutorial_readme_holds():
+    """docs/tutorial/README.md gives each step's lines of minilang/*.py and
+    the lines added: as tools/cut-step --lines counts them now."""
+    with open(os.path.join(ROOT, "docs", "tutorial", "README.md")) as f:
+        rows = dict((line.split("|")[1].strip(),
+                     [cell.strip() for cell in line.split("|")[2:-1]])
+                    for line in f if line.startswith(("| lines |",
+                                                      "| added |")))
+    table = cut_step.line_table(ROOT)
+    assert rows["lines"] == [str(lines) for _, lines, _ in table]
+    assert rows["added"] == [str(added) for _, _, added in table]

@@ -1,10 +1,15 @@
-"""Debugging aids (rpython.rlib.debug), and naming an unexpected exception
-for a bug report."""
+"""Naming an unexpected exception for a bug report.
+#> step 4
+And a debugging aid of rpython.rlib.debug, make_sure_not_resized.
+#< step 4
+"""
 
 from minilang.rlib import host
 
 if host.HAVE_RPYTHON:
+    #> step 4
     from rpython.rlib.debug import make_sure_not_resized
+    #< step 4
     from rpython.rlib.unroll import unrolling_iterable as _unrolling_iterable
 
     # The exceptions a bug is likely to raise, by name: translated code has
@@ -28,8 +33,10 @@ else:
     import os as _os
     import traceback as _traceback
 
+    #> step 4
     def make_sure_not_resized(arg):
         return arg
+    #< step 4
 
     def describe_exception(e):
         """Its class, message and where it was raised."""

@@ -8,7 +8,9 @@ latin-1 gives back exactly the same bytes.
 import os as _os
 
 from minilang.rlib import host
+#> step 4 standard input, and Ctrl-C
 from minilang.rlib.signals import interrupt_requested as _interrupt_requested
+#< step 4
 
 if host.HAVE_RPYTHON:
     import errno as _errno
@@ -40,6 +42,7 @@ if host.HAVE_RPYTHON:
                 raise
             s = s[n:]
 
+    #> step 4 standard input
     def read_chunk(fd):
         """Up to 4 KB from fd; None if a Ctrl-C interrupted the wait."""
         while True:
@@ -50,9 +53,12 @@ if host.HAVE_RPYTHON:
                     raise
                 if _interrupt_requested():
                     return None
+    #< step 4
 
 else:
+    #> step 4
     import select as _select
+    #< step 4
 
     def read_file(path):
         """The whole file as a string; raises OSError if unreadable."""
@@ -66,6 +72,7 @@ else:
             n = _os.write(fd, data)
             data = data[n:]
 
+    #> step 4 standard input
     def read_chunk(fd):
         """Up to 4 KB from fd; None if a Ctrl-C came while waiting."""
         # A program may read in a thread other than the main one (where
@@ -78,3 +85,4 @@ else:
                 return None
             if ready:
                 return _os.read(fd, 4096).decode('latin-1')
+    #< step 4
