@@ -83,23 +83,37 @@ class Code(W_Root):
             return self.read_short(pc)
         return self.read_byte(pc)
 
+    def decode_start(self, pc):
+        """For the instruction starting at `pc`: where its opcode is, and
+        the high byte of its constant index, shifted (0 unless it starts
+        with an EXTENDED_ARG prefix, opcodes.py).  The loop decodes the
+        prefix the same way, inline."""
+        if self.read_byte(pc) == op.EXTENDED_ARG:
+            return (pc + ord(op.SIZES[op.EXTENDED_ARG]),
+                    self.read_byte(pc + 1) << 8)
+        return pc, 0
+
     def next_pc(self, pc):
-        """Where the instruction after the one at `pc` starts."""
-        opcode = self.read_byte(pc)
+        """Where the instruction after the one starting at `pc` starts."""
+        at, high = self.decode_start(pc)
+        opcode = self.read_byte(at)
         if opcode == op.CLOSURE:
-            return pc + op.capture_offset(
+            return at + op.capture_offset(
                 self.closure_function(pc).upvalue_count)
-        return pc + ord(op.SIZES[opcode])
+        return at + ord(op.SIZES[opcode])
 
     def closure_function(self, pc):
-        """The function (a Code) of the CLOSURE instruction at `pc`."""
-        function = self.constants[self.read_byte(pc + 1)]
+        """The function (a Code) of the CLOSURE instruction starting at
+        `pc`."""
+        at, high = self.decode_start(pc)
+        function = self.constants[high | self.read_byte(at + 1)]
         assert isinstance(function, Code)
         return function
 
     def captures_local(self, pc, i):
-        """Whether the CLOSURE at `pc`'s captured variable `i` is a local of
-        the function running CLOSURE (else one of its closure's cells)."""
+        """Whether the CLOSURE at `pc` (its opcode)'s captured variable `i`
+        is a local of the function running CLOSURE (else one of its
+        closure's cells)."""
         return self.read_byte(pc + op.capture_offset(i)) != 0
 
     def capture_index(self, pc, i):
