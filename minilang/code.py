@@ -86,8 +86,8 @@ class Code(W_Root):
     def decode_start(self, pc):
         """For the instruction starting at `pc`: where its opcode is, and
         the high byte of its constant index, shifted (0 unless it starts
-        with an EXTENDED_ARG prefix, opcodes.py).  The loop decodes the
-        prefix the same way, inline."""
+        with an EXTENDED_ARG prefix, opcodes.py).  The loop, the
+        disassembler and next_pc all decode a prefix here."""
         if self.read_byte(pc) == op.EXTENDED_ARG:
             return (pc + ord(op.SIZES[op.EXTENDED_ARG]),
                     self.read_byte(pc + 1) << 8)

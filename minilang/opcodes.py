@@ -27,8 +27,9 @@ its operand bytes:
 A constant index above 255 is written as the prefix EXTENDED_ARG (x: the
 index's high byte) followed by the instruction with the low byte, as
 CPython's EXTENDED_ARG does: the compiler emits it (CodeBuilder.emit),
-the loop and `Code.decode_start` read it, and jumps never land between the
-two.  Every other program's bytecode is what it would be without it.
+`Code.decode_start` reads it (for the loop and the disassembler), and jumps
+never land between the two.  The bytecode of a function with at most 256
+constants has no prefix: it is byte for byte what it was without one.
 
 The layout follows clox's, byte for byte, so that the limits of the spec
 (256 constants with `--clox-limits`, 65,535-byte jumps) fall where they
