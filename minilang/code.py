@@ -83,15 +83,28 @@ class Code(W_Root):
             return self.read_short(pc)
         return self.read_byte(pc)
 
-    def decode_start(self, pc):
-        """For the instruction starting at `pc`: where its opcode is, and
-        the high byte of its constant index, shifted (0 unless it starts
-        with an EXTENDED_ARG prefix, opcodes.py).  The loop, the
-        disassembler and next_pc all decode a prefix here."""
+    # A constant index above 255 takes a prefix (opcodes.py, EXTENDED_ARG).
+    # The loop asks the two questions separately, each answer a plain
+    # number: a tuple would be an allocation the tracer records (and the
+    # optimiser then removes) at every instruction of every trace.
+
+    def opcode_position(self, pc):
+        """Where the opcode of the instruction starting at `pc` is: after
+        its EXTENDED_ARG prefix if it has one."""
         if self.read_byte(pc) == op.EXTENDED_ARG:
-            return (pc + ord(op.SIZES[op.EXTENDED_ARG]),
-                    self.read_byte(pc + 1) << 8)
-        return pc, 0
+            return pc + ord(op.SIZES[op.EXTENDED_ARG])
+        return pc
+
+    def index_high(self, pc):
+        """The high byte of the constant index of the instruction starting
+        at `pc`, shifted (0 unless it starts with an EXTENDED_ARG)."""
+        if self.read_byte(pc) == op.EXTENDED_ARG:
+            return self.read_byte(pc + 1) << 8
+        return 0
+
+    def decode_start(self, pc):
+        """Both answers at once, for the disassembler and next_pc."""
+        return self.opcode_position(pc), self.index_high(pc)
 
     def next_pc(self, pc):
         """Where the instruction after the one starting at `pc` starts."""
@@ -105,8 +118,9 @@ class Code(W_Root):
     def closure_function(self, pc):
         """The function (a Code) of the CLOSURE instruction starting at
         `pc`."""
-        at, high = self.decode_start(pc)
-        function = self.constants[high | self.read_byte(at + 1)]
+        at = self.opcode_position(pc)
+        function = self.constants[self.index_high(pc) |
+                                  self.read_byte(at + 1)]
         assert isinstance(function, Code)
         return function
 

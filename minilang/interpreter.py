@@ -180,8 +180,9 @@ def execute(frame):
         #< step 6
         # A constant index above 255 takes a prefix (opcodes.py,
         # EXTENDED_ARG): its instruction starts after it, and `high` is the
-        # index's high byte (0 without one).  In a trace it folds away.
-        pc, high = code.decode_start(pc)
+        # index's high byte (0 without one).  In a trace both fold away.
+        high = code.index_high(pc)
+        pc = code.opcode_position(pc)
         opcode = code.read_byte(pc)
         # Only where a runtime error could read it (opcodes.SAVES_PC).
         if op.SAVES_PC[opcode] != '\x00':
