@@ -27,9 +27,8 @@ its operand bytes:
 A constant index above 255 is written as the prefix EXTENDED_ARG (x: the
 index's high byte) followed by the instruction with the low byte, as
 CPython's EXTENDED_ARG does: the compiler emits it (CodeBuilder.emit),
-`Code.opcode_position` and `index_high` read it (the loop, the disassembler),
-and jumps
-never land between the two.  The bytecode of a function with at most 256
+`Code.opcode_position` and `index_high` read it (the loop, the
+disassembler), and jumps never land between the two.  The bytecode of a function with at most 256
 constants has no prefix: it is byte for byte what it was without one.
 
 The layout follows clox's, byte for byte, so that the limits of the spec
