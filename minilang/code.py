@@ -86,23 +86,51 @@ class Code(W_Root):
             return self.read_short(pc)
         return self.read_byte(pc)
 
+    # A constant index above 255 takes a prefix (opcodes.py, EXTENDED_ARG).
+    # The loop asks the two questions separately, each answer a plain
+    # number: a tuple would be an allocation the tracer records (and the
+    # optimiser then removes) at every instruction of every trace.
+
+    def opcode_position(self, pc):
+        """Where the opcode of the instruction starting at `pc` is: after
+        its EXTENDED_ARG prefix if it has one."""
+        if self.read_byte(pc) == op.EXTENDED_ARG:
+            return pc + ord(op.SIZES[op.EXTENDED_ARG])
+        return pc
+
+    def index_high(self, pc):
+        """The high byte of the constant index of the instruction starting
+        at `pc`, shifted (0 unless it starts with an EXTENDED_ARG)."""
+        if self.read_byte(pc) == op.EXTENDED_ARG:
+            return self.read_byte(pc + 1) << 8
+        return 0
+
+    def decode_start(self, pc):
+        """Both answers at once, for the disassembler and next_pc."""
+        return self.opcode_position(pc), self.index_high(pc)
+
     def next_pc(self, pc):
-        """Where the instruction after the one at `pc` starts."""
-        opcode = self.read_byte(pc)
+        """Where the instruction after the one starting at `pc` starts."""
+        at, high = self.decode_start(pc)
+        opcode = self.read_byte(at)
         if opcode == op.CLOSURE:
-            return pc + op.capture_offset(
+            return at + op.capture_offset(
                 self.closure_function(pc).upvalue_count)
-        return pc + ord(op.SIZES[opcode])
+        return at + ord(op.SIZES[opcode])
 
     def closure_function(self, pc):
-        """The function (a Code) of the CLOSURE instruction at `pc`."""
-        function = self.constants[self.read_byte(pc + 1)]
+        """The function (a Code) of the CLOSURE instruction starting at
+        `pc`."""
+        at = self.opcode_position(pc)
+        function = self.constants[self.index_high(pc) |
+                                  self.read_byte(at + 1)]
         assert isinstance(function, Code)
         return function
 
     def captures_local(self, pc, i):
-        """Whether the CLOSURE at `pc`'s captured variable `i` is a local of
-        the function running CLOSURE (else one of its closure's cells)."""
+        """Whether the CLOSURE at `pc` (its opcode)'s captured variable `i`
+        is a local of the function running CLOSURE (else one of its
+        closure's cells)."""
         return self.read_byte(pc + op.capture_offset(i)) != 0
 
     def capture_index(self, pc, i):

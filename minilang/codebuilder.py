@@ -8,9 +8,11 @@ LOOP, and the operand-stack depth of each instruction (the `effect`
 column), so that every Code knows how many slots its frame needs.  `build`
 turns what was emitted into an immutable Code (code.py).
 
-clox's limits are checked where clox checks them: 256 constants per
-function (every literal and name takes a new one, as in clox), and jumps
-of at most 65,535 bytes, measured in the bytes clox would emit.
+clox's limits are checked where clox checks them: constants per function
+(every literal and name takes a new one, as in clox), and jumps of at most
+65,535 bytes, measured in the bytes clox would emit.  A function may have
+65,536 constants (an index above 255 takes an EXTENDED_ARG prefix,
+opcodes.py); with `--clox-limits`, clox's 256.
 (Skip on a first read: `clox_size`, the byte count of clox's code, and
 `emit_hidden` exist only to keep clox's limits; a program runs the same
 without them.  minilang/__init__.py lists what a first read can skip.)
@@ -25,7 +27,8 @@ from minilang.values import W_Number
 from minilang.code import GUESS_OBJECT, GUESS_NUMBER, GUESS_EITHER
 #< step 13
 
-MAX_CONSTANTS = 256
+MAX_CONSTANTS = 65536       # an index is 2 bytes at most (with a prefix)
+CLOX_MAX_CONSTANTS = 256    # clox's: an index is 1 byte (--clox-limits)
 MAX_JUMP = 65535
 
 
@@ -40,13 +43,15 @@ class Jump(object):
 class CodeBuilder(object):
     """Emits the code of one function."""
 
-    def __init__(self, enclosing, name, arity, scope, globals, reporter):
+    def __init__(self, enclosing, name, arity, scope, globals, reporter,
+                 clox_limits):
         self.enclosing = enclosing
         self.name = name
         self.arity = arity
         self.scope = scope
         self.globals = globals
         self.errors = reporter
+        self.clox_limits = clox_limits    # True: clox's 256 constants
         self.code = []            # bytes, as ints
         self.lines = []
         self.constants = []
@@ -54,7 +59,8 @@ class CodeBuilder(object):
         self.depth = 1 + arity    # slot 0, then the parameters
         self.max_depth = self.depth
         #> step 13 maps
-        self.last_instruction = 0   # where the last one emitted starts
+        self.last_instruction = 0   # where the last one's opcode is
+        self.last_operands = []     # and its operands
         self.field_guesses = {}     # see guess_field
         #< step 13
 
@@ -78,10 +84,13 @@ class CodeBuilder(object):
         if operands is None:
             operands = []
         assert len(operands) == len(info.operands)
+        if info.operands and info.operands[0] in op.PREFIXED_KINDS:
+            self.emit_prefix(operands[0], line)
         self.code.append(opcode)
         self.lines.append(line)
         #> step 13
         self.last_instruction = len(self.code) - 1
+        self.last_operands = operands
         #< step 13
         argc = 0
         for i in range(len(operands)):
@@ -95,6 +104,18 @@ class CodeBuilder(object):
         self.depth += op.stack_effect(opcode, argc)
         if self.depth > self.max_depth:
             self.max_depth = self.depth
+
+    def emit_prefix(self, index, line):
+        """(Skip on a first read.) Before an instruction whose constant
+        index does not fit in a byte: EXTENDED_ARG and the high byte
+        (opcodes.py).  An index below 256 has none, as in clox."""
+        if index > 0xff:
+            self.code.append(op.EXTENDED_ARG)
+            self.lines.append(line)
+            for byte in op.encode_operand('x', index >> 8):
+                self.code.append(byte)
+                self.lines.append(line)
+            self.clox_size += op.OPS[op.EXTENDED_ARG].clox_size
 
     def emit_arg(self, opcode, arg, line):
         self.emit(opcode, line, [arg])
@@ -111,7 +132,8 @@ class CodeBuilder(object):
         self.clox_size = saved
 
     def make_constant(self, value, token):
-        if len(self.constants) == MAX_CONSTANTS:
+        limit = CLOX_MAX_CONSTANTS if self.clox_limits else MAX_CONSTANTS
+        if len(self.constants) == limit:
             self.errors.error_at(token, "Too many constants in one chunk.")
             return 0
         self.constants.append(value)
@@ -171,7 +193,7 @@ class CodeBuilder(object):
         kind = GUESS_EITHER
         opcode = self.code[self.last_instruction]
         if opcode == op.CONSTANT:
-            value = self.constants[self.code[self.last_instruction + 1]]
+            value = self.constants[self.last_operands[0]]
             if isinstance(value, W_Number):
                 kind = GUESS_NUMBER
             else:

@@ -10,6 +10,7 @@
 #< step 2
 #> step 3
     minilang --dis FILE   print the bytecode of FILE instead of running it
+    minilang --clox-limits FILE   compile with clox's limits (codebuilder.py)
 #< step 3
     minilang --help       every option (and --version)
 #> step 7 the heap limit
@@ -110,6 +111,8 @@ OPTIONS = [
     #< step 2
     #> step 3
     Option("--dis", "", "", "print the file's bytecode instead of running it"),
+    Option("--clox-limits", "", "", "compile with clox's limit of 256 "
+           "constants per function (default: 65,536)"),
     #< step 3
     #> step 7
     Option("--max-heap", "", "SIZE", "limit the heap (e.g. 64MB, 2GB; "
@@ -344,15 +347,17 @@ def run_command(parsed):
     try:
         if len(parsed.paths) == 0:
             #> step 4
-            return repl()
+            return repl(parsed.has("--clox-limits"))
             #< step 4
             #before step 4: write_error_line(usage_line())
             #before step 4: return EXIT_USAGE
         #> step 15
         if parsed.has("--profile"):
-            return profile_file(parsed.paths[0], parsed.options["--profile"])
+            return profile_file(parsed.paths[0], parsed.options["--profile"],
+                                parsed.has("--clox-limits"))
         #< step 15
-        return run_file(parsed.paths[0], shown_stage(parsed))
+        return run_file(parsed.paths[0], shown_stage(parsed),
+                        parsed.has("--clox-limits"))
     #> step 4
     except OutOfMemoryReported:
         return EXIT_RUNTIME_ERROR
@@ -387,24 +392,24 @@ def run_command(parsed):
         return EXIT_RUNTIME_ERROR
 
 
-def run_file(path, stop):
+def run_file(path, stop, clox_limits):
     """Run the file at `path` (or stop where `stop` says: pipeline.py)."""
     try:
         source = read_file(path)
     except OSError:
         write_error_line(errors.cannot_open_file(path))
         return EXIT_IO_ERROR
-    return run_source(source, new_globals(), stop).status
+    return run_source(source, new_globals(), stop, clox_limits).status
 
 
 #> step 15
-def profile_file(path, profile_path):
+def profile_file(path, profile_path, clox_limits):
     """minilang --profile OUT FILE: run FILE, sampled into OUT."""
     if not profiler.open_file(profile_path, path):
         write_error_line(errors.cannot_write_profile(profile_path))
         return EXIT_IO_ERROR
     try:
-        return run_file(path, RUN)
+        return run_file(path, RUN, clox_limits)
     except CannotSample:
         write_error_line(errors.cannot_write_profile(profile_path))
         return EXIT_IO_ERROR

@@ -24,11 +24,13 @@ from minilang.lexer import line_of
 from minilang.values import W_Number, W_String
 
 
-def compile_program(program, globals, reporter):
+def compile_program(program, globals, reporter, clox_limits):
     """Compile a resolved program (resolver.resolve found no errors in it);
     return the script's Code, or None if there were compile errors (they
-    are noted in `reporter`, a FoundErrors)."""
-    builder = Compiler(None, "", 0, program.scope, globals, reporter)
+    are noted in `reporter`, a FoundErrors).  `clox_limits`: at most 256
+    constants per function, as in clox (codebuilder.py)."""
+    builder = Compiler(None, "", 0, program.scope, globals, reporter,
+                       clox_limits)
     for statement in program.body:
         builder.statement(statement)
     line = line_of(program.eof)
@@ -275,7 +277,7 @@ class Compiler(CodeBuilder):
         """Compile a function body into its own Code; emit CLOSURE."""
         scope = node.scope
         body = Compiler(self, node.name.value, len(node.params), scope,
-                           self.globals, self.errors)
+                           self.globals, self.errors, self.clox_limits)
         line = line_of(node.name)
         if scope.receiver.captured:
             body.emit_hidden(op.MAKE_CELL, 0, line)

@@ -33,19 +33,23 @@ def disassemble_into(code, out):
 
 
 def instruction(code, pc):
-    """One instruction's text, and the offset of the next one."""
-    info = op.OPS[code.read_byte(pc)]
-    if pc > 0 and code.lines[pc] == code.lines[pc - 1]:
-        line = "   |"
-    else:
-        line = right(str(code.lines[pc]), 4)
-    name = left(info.name, 16) if info.operands else info.name
-    text = "%s %s %s" % (zeros(pc), line, name)
-    start = pc
-    pc += 1
+    """One instruction's text, and the offset of the next one.  After an
+    EXTENDED_ARG prefix (its own row), the instruction's row shows the
+    whole constant index."""
+    first = pc
+    start, high = code.decode_start(pc)
+    text = ""
+    if start != first:
+        text = row(code, first) + " " + right(str(code.read_byte(first + 1)),
+                                              4) + "\n"
+    info = op.OPS[code.read_byte(start)]
+    text += row(code, start)
+    pc = start + 1
     for kind in info.operands:
         value = code.read_operand(kind, pc)
         pc += op.OPERAND_SIZE[kind]
+        if kind in op.PREFIXED_KINDS:
+            value = high | value
         if kind == 'k' or kind == 'c':
             text += " %s '%s'" % (right(str(value), 4),
                                   code.constants[value].str())
@@ -56,13 +60,24 @@ def instruction(code, pc):
         else:
             text += " " + right(str(value), 4)
     if info.number == op.CLOSURE:
-        for i in range(code.closure_function(start).upvalue_count):
+        for i in range(code.closure_function(first).upvalue_count):
             kind = "local" if code.captures_local(start, i) else "upvalue"
             index = code.capture_index(start, i)
             text += "\n%s    |                     %s %d" % (
                 zeros(start + op.capture_offset(i)), kind, index)
-    pc = code.next_pc(start)
+    pc = code.next_pc(first)
     return text, pc
+
+
+def row(code, pc):
+    """The start of an instruction's row: offset, line, name."""
+    info = op.OPS[code.read_byte(pc)]
+    if pc > 0 and code.lines[pc] == code.lines[pc - 1]:
+        line = "   |"
+    else:
+        line = right(str(code.lines[pc]), 4)
+    name = left(info.name, 16) if info.operands else info.name
+    return "%s %s %s" % (zeros(pc), line, name)
 
 
 # RPython's % formatting has no widths: pad by hand.

@@ -185,6 +185,11 @@ def execute(frame):
             #< step 11
             #before step 11: check_interrupt()
         #< step 6
+        # A constant index above 255 takes a prefix (opcodes.py,
+        # EXTENDED_ARG): its instruction starts after it, and `high` is the
+        # index's high byte (0 without one).  In a trace both fold away.
+        high = code.index_high(pc)
+        pc = code.opcode_position(pc)
         opcode = code.read_byte(pc)
         # Only where a runtime error could read it (opcodes.SAVES_PC).
         if op.SAVES_PC[opcode] != '\x00':
@@ -196,7 +201,7 @@ def execute(frame):
 
         # ------------------------------------------ constants and the stack
         if opcode == op.CONSTANT:
-            frame.push(code.constants[code.read_byte(arg)])
+            frame.push(code.constants[high | code.read_byte(arg)])
         elif opcode == op.NIL:
             frame.push(w_nil)
         elif opcode == op.TRUE:
@@ -226,16 +231,16 @@ def execute(frame):
             frame.closure.cells[code.read_byte(arg)].set(frame.peek(0))
         #< step 6
         elif opcode == op.GET_GLOBAL:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             value = code.globals.get(name)
             if value is None:
                 raise LoxRuntimeError(errors.undefined_variable(name))
             frame.push(value)
         elif opcode == op.DEFINE_GLOBAL:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             code.globals.define(name, frame.pop())
         elif opcode == op.SET_GLOBAL:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             cell = code.globals.lookup(name)
             if cell is None:
                 raise LoxRuntimeError(errors.undefined_variable(name))
@@ -245,10 +250,10 @@ def execute(frame):
         #> step 7 classes
         # ------------------------------------------------------ properties
         elif opcode == op.GET_PROPERTY:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             get_property(frame, name)
         elif opcode == op.SET_PROPERTY:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             instance = frame.peek(1)
             if not isinstance(instance, W_Instance):
                 raise LoxRuntimeError("Only instances have fields.")
@@ -257,7 +262,7 @@ def execute(frame):
             frame.pop()
             frame.push(value)
         elif opcode == op.GET_SUPER:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             superclass = frame.pop()
             assert isinstance(superclass, W_Class)
             receiver = frame.pop()
@@ -331,7 +336,7 @@ def execute(frame):
             argc = code.read_byte(arg)
             call_value(frame, frame.peek(argc), argc)
         elif opcode == op.CLOSURE:
-            function = code.constants[code.read_byte(arg)]
+            function = code.constants[high | code.read_byte(arg)]
             assert isinstance(function, Code)
             frame.push(make_closure(frame, function, code, arg - 1))
             # The instruction ends after its captured variables.
@@ -339,11 +344,11 @@ def execute(frame):
         #< step 6
         #> step 7
         elif opcode == op.INVOKE:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             argc = code.read_byte(arg + 1)
             invoke(frame, name, argc)
         elif opcode == op.SUPER_INVOKE:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             argc = code.read_byte(arg + 1)
             superclass = frame.pop()
             assert isinstance(superclass, W_Class)
@@ -352,7 +357,7 @@ def execute(frame):
                 raise LoxRuntimeError(errors.undefined_property(name))
             call_closure(frame, method, argc, frame.peek(argc))
         elif opcode == op.CLASS:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             #> step 13 maps
             frame.push(W_Class(name, class_site(code, arg)))
             #< step 13
@@ -366,7 +371,7 @@ def execute(frame):
             for name, method in superclass.methods():
                 subclass.add_method(name, method)
         elif opcode == op.METHOD:
-            name = constant_name(code, code.read_byte(arg))
+            name = constant_name(code, high | code.read_byte(arg))
             method = frame.pop()
             klass = frame.peek(0)
             assert isinstance(method, W_Closure)

@@ -21,9 +21,19 @@ its operand bytes:
     b   loop offset        2 bytes, backward from the next instruction
     c   closure            1 byte constant index, then 2 bytes (is_local,
                            index) per captured variable of that function
+    x   prefix             1 byte: the high byte of the constant index
+                                    (k or c) of the instruction it precedes
+
+A constant index above 255 is written as the prefix EXTENDED_ARG (x: the
+index's high byte) followed by the instruction with the low byte, as
+CPython's EXTENDED_ARG does: the compiler emits it (CodeBuilder.emit),
+`Code.opcode_position` and `index_high` read it (the loop, the
+disassembler), and jumps never land between the two.  The bytecode of a function with at most 256
+constants has no prefix: it is byte for byte what it was without one.
 
 The layout follows clox's, byte for byte, so that the limits of the spec
-(256 constants, 65,535-byte jumps) fall where they fall in clox.  (Skip
+(256 constants with `--clox-limits`, 65,535-byte jumps) fall where they
+fall in clox.  (Skip
 `clox_size` on a first read: it exists only for fidelity to clox.)  Where
 minilang needs an instruction clox does not have (cells), or uses one
 instruction for two of clox's (`<=` is one LESS_EQUAL, where clox emits
@@ -62,7 +72,12 @@ class OpInfo(object):
         self.clox_size = size if clox_size < 0 else clox_size
 
 
-OPERAND_SIZE = {'k': 1, 's': 1, 'u': 1, 'n': 1, 'j': 2, 'b': 2, 'c': 1}
+OPERAND_SIZE = {'k': 1, 's': 1, 'u': 1, 'n': 1, 'j': 2, 'b': 2, 'c': 1,
+                'x': 1}
+
+# The operand kinds an EXTENDED_ARG prefix widens: a constant index, always
+# an instruction's first operand.
+PREFIXED_KINDS = "kc"
 
 
 def encode_operand(kind, value):
@@ -171,6 +186,9 @@ INHERIT       = op("INHERIT",       "",   -1, "copy the methods of the "
                    "superclass under top into the class on top; pop")
 METHOD        = op("METHOD",        "k",  -1, "add closure pop() as method "
                    "k of the class now on top")
+# -- a prefix (see the top of this module)
+EXTENDED_ARG  = op("EXTENDED_ARG",  "x",   0, "the next instruction's "
+                   "constant index is x * 256 + its operand", saves_pc=False)
 
 NAMES = [info.name for info in OPS]
 

@@ -85,11 +85,12 @@ class Outcome(object):
         self.compile_errors = compile_errors  # the lines it reported
 
 
-def run_source(source, globals, stop):
+def run_source(source, globals, stop, clox_limits=False):
     """Run the Lox program `source` with the global variables `globals`
     (new_globals(); the REPL keeps them from line to line), or go as far
-    as `stop` says.  Errors are reported on standard error as they are
-    found; the Outcome says how it ended."""
+    as `stop` says; `clox_limits` (minilang --clox-limits) compiles with
+    clox's 256 constants per function.  Errors are reported on standard
+    error as they are found; the Outcome says how it ended."""
     tokens = tokenize(source)
     if stop == SHOW_TOKENS:
         return shown(show_tokens(tokens))
@@ -105,7 +106,7 @@ def run_source(source, globals, stop):
         if not found.has_errors():
             #before step 7: later = construct_of_a_later_chapter(tokens)
             #before step 7: if later is not None: return later
-            code = compile_program(tree, globals, found)
+            code = compile_program(tree, globals, found, clox_limits)
         #< step 3
     except SyntaxErrorsFound:
         found = None            # compile_errors.py finds them again

@@ -12,8 +12,9 @@ from minilang.rlib.signals import interrupt_requested
 from minilang.streams import stdin, stdout, write_error_line
 
 
-def repl():
-    """Read and run lines until the input ends; returns the exit status."""
+def repl(clox_limits):
+    """Read and run lines until the input ends; returns the exit status.
+    `clox_limits`: as for a file (pipeline.run_source)."""
     globals = new_globals()
     while True:
         interrupt_requested()         # forget a Ctrl-C from before
@@ -27,7 +28,7 @@ def repl():
             stdout.write("\n")
             return EXIT_OK
         try:
-            run_source(line, globals, RUN)
+            run_source(line, globals, RUN, clox_limits)
         except Interrupted:
             write_error_line("Interrupted.")
         except OutOfMemoryReported:

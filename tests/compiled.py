@@ -21,10 +21,10 @@ def compile_code(source):
     return outcome.code
 
 
-def compile_errors(source):
+def compile_errors(source, clox_limits=False):
     """The compile-error lines of a source (as minilang prints them), or []
-    if it compiles."""
-    outcome = run_source(source, new_globals(), COMPILE)
+    if it compiles (with clox's limits if `clox_limits`: --clox-limits)."""
+    outcome = run_source(source, new_globals(), COMPILE, clox_limits)
     if outcome.code is not None:
         assert outcome.status == EXIT_OK and outcome.compile_errors == []
         return []
@@ -47,22 +47,31 @@ class Instruction(object):
 
 def decode(code):
     """Every instruction of `code` (not of nested functions), in order,
-    read with the opcode table's operand kinds and Code's helpers."""
+    read with the opcode table's operand kinds and Code's helpers.  An
+    EXTENDED_ARG prefix is an Instruction of its own (its operand the high
+    byte); the instruction after it has its whole constant index."""
     result = []
     pc = 0
     while pc < len(code.bytecode):
-        info = op.OPS[code.read_byte(pc)]
+        start, high = code.decode_start(pc)
+        if start != pc:
+            result.append(Instruction(pc, op.OPS[code.read_byte(pc)],
+                                      [code.read_operand('x', pc + 1)], []))
+        info = op.OPS[code.read_byte(start)]
         args = []
-        at = pc + 1
+        at = start + 1
         for kind in info.operands:
-            args.append(code.read_operand(kind, at))
+            value = code.read_operand(kind, at)
+            if kind in op.PREFIXED_KINDS:
+                value |= high
+            args.append(value)
             at += op.OPERAND_SIZE[kind]
         upvalues = []
         if info.number == op.CLOSURE:
             for i in range(code.closure_function(pc).upvalue_count):
-                upvalues.append((int(code.captures_local(pc, i)),
-                                 code.capture_index(pc, i)))
-        result.append(Instruction(pc, info, args, upvalues))
+                upvalues.append((int(code.captures_local(start, i)),
+                                 code.capture_index(start, i)))
+        result.append(Instruction(start, info, args, upvalues))
         pc = code.next_pc(pc)
     assert pc == len(code.bytecode)
     return result

@@ -20,6 +20,10 @@ comments (the format of Crafting Interpreters' test suite):
 
 A program's standard input is the file beside it with the extension
 `.in` instead of `.lox` (read byte by byte by `read()`), or empty.
+
+The programs of a folder named in FOLDER_OPTIONS run with its options:
+those of tests/lox/limit/ (the book's limit tests, which expect clox's
+errors) with `--clox-limits`.  tests/test_limits.py runs them without it.
 """
 
 import os
@@ -144,14 +148,30 @@ def expectations(path):
     return expected
 
 
-def check_program(path):
-    """Run a corpus program; assert output, errors and exit code."""
-    expected = expectations(path)
+# Folder of tests/lox/ -> the options its programs run with.
+FOLDER_OPTIONS = {"limit": ["--clox-limits"]}
+
+
+def options_for(path):
+    return FOLDER_OPTIONS.get(os.path.basename(os.path.dirname(path)), [])
+
+
+def run_program(path, options):
+    """Run a corpus program with `options` and its standard input."""
     stdin = b""
     if os.path.exists(path[:-len(".lox")] + ".in"):
         with open(path[:-len(".lox")] + ".in", "rb") as f:
             stdin = f.read()
-    status, out, err = run([path], stdin)
+    return run(list(options) + [path], stdin)
+
+
+def check_program(path, options=None):
+    """Run a corpus program (with the options of its folder unless
+    `options` is given); assert output, errors and exit code."""
+    expected = expectations(path)
+    if options is None:
+        options = options_for(path)
+    status, out, err = run_program(path, options)
     out_lines = out.split("\n")[:-1] if out else []
     err_lines = err.split("\n")[:-1] if err else []
     assert out_lines == expected.output, "standard output differs"

@@ -533,37 +533,43 @@ def numbers(count):
     return " ".join("%d;" % i for i in range(count))
 
 
+def clox_errors(source):
+    """The compile errors with clox's limits (--clox-limits); without, a
+    function may have 65,536 constants (tests/test_limits.py)."""
+    return compile_errors(source, clox_limits=True)
+
+
 def test_256_constants_fit():
-    assert compile_errors(numbers(256)) == []
+    assert clox_errors(numbers(256)) == []
 
 
 def test_257th_constant_is_an_error_at_its_token():
-    assert compile_errors(numbers(256) + "\n9999;") == [
+    assert clox_errors(numbers(256) + "\n9999;") == [
         "[line 2] Error at '9999': Too many constants in one chunk."]
 
 
 def test_global_name_uses_count_as_constants():
     # `var g;` is one constant, each use another.
-    assert compile_errors("var g;" + " g;" * 255) == []
-    assert compile_errors("var g;" + " g;" * 255 + "\ng;") == [
+    assert clox_errors("var g;" + " g;" * 255) == []
+    assert clox_errors("var g;" + " g;" * 255 + "\ng;") == [
         "[line 2] Error at 'g': Too many constants in one chunk."]
 
 
 def test_constants_are_counted_per_function():
     body = numbers(256)
-    assert compile_errors("fun f() { %s } fun g() { %s } %s" %
+    assert clox_errors("fun f() { %s } fun g() { %s } %s" %
                           (body, body, numbers(250))) == []
-    assert compile_errors("fun f() { %s 1; }" % body) == [
+    assert clox_errors("fun f() { %s 1; }" % body) == [
         "[line 1] Error at '1': Too many constants in one chunk."]
 
 
 def test_function_code_takes_a_constant():
     # 255 literals + the nested function's Code = 256: fits.
-    assert compile_errors("fun f() { %s fun g() {} }" % numbers(255)) == []
+    assert clox_errors("fun f() { %s fun g() {} }" % numbers(255)) == []
     # One more literal: the function's Code is the 257th constant; the
     # error is at the token that needs it (g's closing brace).
     # Resynchronizing then skips f's `}`, so f's block is unclosed.
-    assert compile_errors("fun f() { %s fun g() {\n} }" % numbers(256)) == [
+    assert clox_errors("fun f() { %s fun g() {\n} }" % numbers(256)) == [
         "[line 2] Error at '}': Too many constants in one chunk.",
         "[line 2] Error at end: Expect '}' after block."]
 

@@ -39,6 +39,8 @@ RUNS = [
     ("class A { m() { return 1; } }"
      " class B < A { m() { return super.m() + 1; } n() { return super.m; } }"
      " print B().m(); print B().n()();", "2\n1\n"),
+    # 256 constants, then the 257th: an index that takes a prefix.
+    ("0;" * 256 + " print 256;", "256\n"),
 ]
 SNIPPETS = [source for source, output in RUNS]
 
@@ -188,7 +190,12 @@ def test_snippet_disassembles(source):
             row, after = instruction(c, ins.pc)
             assert ins.name in row
             assert row.startswith("%04d" % ins.pc)
-            assert after == ins.pc + ins.info.size + 2 * len(ins.upvalues)
+            size = ins.info.size + 2 * len(ins.upvalues)
+            if ins.name == "EXTENDED_ARG":
+                # Its row and the next instruction's, with the whole index.
+                size += c.next_pc(ins.pc + size) - (ins.pc + size)
+                assert row.count("\n") == 1
+            assert after == ins.pc + size
 
 
 def test_every_opcode_name_appears_in_a_disassembly():
