@@ -34,6 +34,7 @@ tour of the modules; tests/test_docs.py checks it names each one):
     heaplimit.py      how big the heap may grow (--max-heap)
     profiler.py       minilang --profile: vmprof samples of Lox functions
     codeloader.py     Code trees to strings and back (jitview, trace tests)
+    jitadapter.py     what jitview knows of minilang (jitview/adapter.py)
     rlib/             rpython.rlib, or stand-ins for it on CPython 3: one
                       module per part of it (rlib/__init__.py lists them)
 
