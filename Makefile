@@ -15,7 +15,8 @@
 #< step 8
 #> step 15
 #   make translate-bf    bin/brainfuck, the Brainfuck interpreter with its JIT
-#                        (docs/your-own-language.md)
+#                        (docs/your-own-language.md); make bench-bf times it
+#                        against a plain C interpreter
 #< step 15
 #> step 15
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
@@ -70,7 +71,7 @@ export PYPY_USESSION_BASENAME ?= minilang
 #< step 8
 
 .PHONY: run test test-cpython test-jit test-binary test-docs translate \
-        translate-nojit translate-bf bench fuzz profile trace setup setup-py3 setup-py2 \
+        translate-nojit translate-bf bench-bf bench fuzz profile trace setup setup-py3 setup-py2 \
         setup-browser screenshot \
         clean check step steps steps-record exercise test-exercises
 
@@ -247,6 +248,14 @@ bin/brainfuck: $(wildcard brainfuck/*.py) targets/targetbrainfuck.py \
 	    ../../targets/targetbrainfuck.py > translate-jit.log 2>&1 \
 	    || { tail -40 translate-jit.log; exit 1; }
 	mv build/bf/brainfuck-jit $@
+
+# bin/brainfuck against a plain C interpreter of the same design
+# (brainfuck/bench/bf.c), on brainfuck/bench/*.b: the best of 3 runs.
+CC ?= cc
+bench-bf: $(ENV)/py3.ok bin/brainfuck
+	mkdir -p build/bf
+	$(CC) -O2 -o build/bf/bf-c brainfuck/bench/bf.c
+	$(PY3) brainfuck/bench/run.py brainfuck=bin/brainfuck c=build/bf/bf-c
 #< step 15
 
 #> step 8

@@ -10,8 +10,12 @@ NAME = "brainfuck"
 FRONT_END_STATUS = EXIT_SYNTAX
 INLINE = False          # Brainfuck has no calls
 POLL = {}               # nothing polled in its loops
-entry = run
 parse_location = parse_printable_location
+
+
+def entry_point():
+    """The RPython function that runs a program's text: interpreter.run."""
+    return run
 
 
 def front_end(source):

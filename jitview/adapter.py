@@ -7,9 +7,12 @@ module, its *adapter*, defining these names (minilang/jitadapter.py is
 Lox's, brainfuck/jitadapter.py Brainfuck's):
 
     NAME                  the interpreter's name in messages ("minilang")
-    entry(data)           RPython: run the program `data` (a string, what
-                          front_end made of the source) and return the exit
-                          status.  The harness builds the JIT for it once.
+    entry_point()         the RPython function entry(data) that runs the
+                          program `data` (a string, what front_end made of
+                          the source) and returns the exit status; the
+                          harness builds the JIT for it once.  (A function
+                          returning it, so that the module can import the
+                          interpreter's heavier parts inside it.)
     front_end(source)     on the host, untranslated: a program's source
                           text -> the string entry takes, or None after
                           writing why it cannot run to standard error

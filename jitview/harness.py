@@ -55,7 +55,7 @@ from jitview import render
 def make_entry(adapter):
     """The RPython function the JIT sees: the adapter's entry point, given
     the program as a low-level string (what eval_graph passes)."""
-    run = adapter.entry
+    run = adapter.entry_point()
 
     def entry(ll_data):
         return run(hlstr(ll_data))

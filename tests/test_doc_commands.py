@@ -193,6 +193,10 @@ EXPENSIVE = [
         "2-4 min more); its interpreter runs untranslated in "
         "tests/test_brainfuck.py and its traces in "
         "tests/jit/test_brainfuck_traces.py")),
+    (r"make bench-bf", Elsewhere(
+        "needs bin/brainfuck from make translate-bf (above); the benchmark "
+        "program's output is checked against its .expected by the harness "
+        "itself, brainfuck/bench/run.py")),
     (r"bin/brainfuck .*", Elsewhere(
         "needs bin/brainfuck from make translate-bf (above); the same "
         "programs run untranslated in tests/test_brainfuck.py")),
