@@ -238,7 +238,7 @@ bin/minilang: $(SOURCES) $(ENV)/py2.ok
 
 #> step 15
 # The Brainfuck interpreter (brainfuck/, docs/your-own-language.md) with
-# its JIT: bin/brainfuck (~2 min).
+# its JIT: bin/brainfuck.
 translate-bf: bin/brainfuck
 
 bin/brainfuck: $(wildcard brainfuck/*.py) targets/targetbrainfuck.py \

@@ -189,8 +189,8 @@ EXPENSIVE = [
         "in a browser; the doc's program is run by its `make trace` without "
         "HTML=")),
     (r"make translate-bf", Elsewhere(
-        "the Brainfuck binary is not translated by make test yet (about "
-        "2-4 min more); its interpreter runs untranslated in "
+        "the Brainfuck binary is not translated by make test yet; its "
+        "interpreter runs untranslated in "
         "tests/test_brainfuck.py and its traces in "
         "tests/jit/test_brainfuck_traces.py")),
     (r"make bench-bf", Elsewhere(
