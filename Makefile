@@ -16,6 +16,11 @@
 #   make translate-nojit bin/minilang-nojit, without  (~2 min)
 #< step 8
 #> step 15
+#   make translate-bf    bin/brainfuck, the Brainfuck interpreter with its JIT
+#                        (docs/your-own-language.md); make bench-bf times it
+#                        against a plain C interpreter
+#< step 15
+#> step 15
 #   make bench           time bin/minilang against PyPy3, LuaJIT and Lua 5.4,
 #                        with a chart in build/bench/ (bench/README.md)
 #   make bench WITHOUT=maps   the same, bin/minilang beside
@@ -84,7 +89,8 @@ export PYPY_USESSION_BASENAME ?= minilang
 #< step 8
 
 .PHONY: run test test-cpython test-jit test-binary test-docs translate \
-        translate-nojit bench fuzz profile trace setup setup-py3 setup-py2 \
+        translate-nojit translate-bf bench-bf bench fuzz profile trace setup \
+        setup-py3 setup-py2 \
         setup-browser screenshot \
         clean check compare step step-diff steps start steps-record \
         exercise test-exercises
@@ -163,11 +169,16 @@ fuzz: $(ENV)/py3.ok
 #< step 15
 
 #> step 9
+# LANG=bf: another interpreter's programs (jitview/adapter.py); only a LANG
+# given on make's command line counts (the environment's is the locale).
+TRACE_LANG = $(if $(filter command line,$(origin LANG)),$(LANG))
 trace: $(ENV)/py2.ok
 	@test -n "$(FILE)$(LOG)" || { echo "usage: make trace FILE=prog.lox" \
 	    "(or LOG=jit.log FILE=prog.lox)" >&2; exit 64; }
 	@mkdir -p build && : > build/trace.log
-	@JITVIEW_BUILD_LOG=build/trace.log $(PY2) -m jitview $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
+	@JITVIEW_BUILD_LOG=build/trace.log $(PY2) -m jitview \
+	    $(if $(TRACE_LANG),--lang $(TRACE_LANG)) \
+	    $(if $(LOG),--log $(LOG)) $(if $(HTML),--html $(HTML)) \
 	    $(if $(WITHOUT),--without $(WITHOUT)) $(FILE)
 
 # The picture of jitview's page in the README and reading-a-trace.md:
@@ -248,6 +259,28 @@ bin/minilang: $(SOURCES) $(ENV)/py2.ok
 	    || { tail -40 translate-jit.log; exit 1; }
 	mv build/minilang-jit $@
 #< step 9
+
+#> step 15
+# The Brainfuck interpreter (brainfuck/, docs/your-own-language.md) with
+# its JIT: bin/brainfuck.
+translate-bf: bin/brainfuck
+
+bin/brainfuck: $(wildcard brainfuck/*.py) targets/targetbrainfuck.py \
+        $(wildcard minilang/rlib/*.py) $(ENV)/py2.ok
+	mkdir -p build/bf bin
+	cd build/bf && $(PY2) -m rpython --batch --opt=jit \
+	    ../../targets/targetbrainfuck.py > translate-jit.log 2>&1 \
+	    || { tail -40 translate-jit.log; exit 1; }
+	mv build/bf/brainfuck-jit $@
+
+# bin/brainfuck against a plain C interpreter of the same design
+# (brainfuck/bench/bf.c), on brainfuck/bench/*.b: the best of 3 runs.
+CC ?= cc
+bench-bf: $(ENV)/py3.ok bin/brainfuck
+	mkdir -p build/bf
+	$(CC) -O2 -o build/bf/bf-c brainfuck/bench/bf.c
+	$(PY3) brainfuck/bench/run.py brainfuck=bin/brainfuck c=build/bf/bf-c
+#< step 15
 
 #> step 8
 translate-nojit: bin/minilang-nojit

@@ -1,6 +1,9 @@
-"""jitview: see what RPython's JIT makes of a Lox program.
+"""jitview: see what RPython's JIT makes of a Lox program (or of any
+interpreter's, through its adapter).
 
-    harness.py   (Python 2.7 + rpython) build minilang's interpreter for
+    adapter.py   the seam: what jitview knows of an interpreter (minilang's
+                 is minilang/jitadapter.py, Brainfuck's brainfuck/jitadapter.py)
+    harness.py   (Python 2.7 + rpython) build the interpreter for
                  the JIT once per process, run programs under the
                  meta-interpreter untranslated, check their loops (the
                  trace tests use it)

@@ -1,6 +1,7 @@
-"""jitview: see what the JIT makes of a Lox program.
+"""jitview: see what the JIT makes of a Lox program (or of a program in
+another language, with --lang: jitview/adapter.py).
 
-    python -m jitview [--raw] [--without NAMES] PROG.lox...
+    python -m jitview [--lang LANG] [--raw] [--without NAMES] PROG.lox...
         (Python 2.7 with rpython) run each program under RPython's JIT,
         untranslated (the JIT is built once, then each program takes
         seconds), and print every loop and bridge it compiled; with
@@ -22,6 +23,9 @@ the JIT is imported and built (gcc's warnings when it first compiles its C
 helpers, [version:WARNING], its progress) goes to FILE instead of the
 terminal; if the build fails, the error goes there too and jitview says
 where (exit status 70).  `make trace` sets it to build/trace.log.
+--lang LANG (any form; `make trace LANG=bf`) runs or reads programs of
+another interpreter: bf (Brainfuck, brainfuck/), or an adapter's module
+(it sets JITVIEW_LANG; the default is lox; --without is minilang's).
 `make trace FILE=prog.lox`, `make trace WITHOUT=NAMES FILE=prog.lox` and
 `make trace LOG=jit.log FILE=prog.lox` run these (HTML=PAGE.html adds
 --html).  Exit status: 0, 64 for a usage error (running programs on
@@ -33,7 +37,8 @@ import os
 import sys
 import time
 
-USAGE = ("usage: python -m jitview [--raw] [--without NAMES] PROG.lox...\n"
+USAGE = ("usage: python -m jitview [--lang LANG] [--raw] [--without NAMES] "
+         "PROG.lox...\n"
          "       python -m jitview --log JIT.LOG [--raw] [PROG.lox]\n"
          "       python -m jitview --html PAGE.html [--without NAMES] "
          "PROG.lox\n"
@@ -116,6 +121,14 @@ def main(argv):
     raw = "--raw" in args
     if raw:
         args.remove("--raw")
+    lang = take_option(args, "--lang")
+    if lang is False:
+        sys.stderr.write(USAGE + "\n")
+        return 64
+    if lang is not None:
+        # Before the adapter is imported; children (--html) inherit it.
+        from jitview import adapter as adapters
+        os.environ[adapters.ENV] = lang
     page = take_option(args, "--html")
     save_log = take_option(args, "--save-log")    # internal: for --html
     logfile = None
@@ -145,6 +158,12 @@ def main(argv):
                              "is already imported\n")
             return 64
         os.environ["MINILANG_WITHOUT"] = without
+    if lang is not None:
+        try:
+            __import__(adapters.module_name(lang))
+        except ImportError as e:
+            sys.stderr.write("jitview: no language %s (%s)\n" % (lang, e))
+            return 64
     if (logfile is None and not args) or (logfile and len(args) > 1) \
             or any(a.startswith("-") for a in args):
         sys.stderr.write(USAGE + "\n")
@@ -164,9 +183,10 @@ def main(argv):
         lines = sources[0].splitlines() if sources else None
         sys.stdout.write(render.render(log.parse(text), lines, raw))
         return 0
-    from minilang import techniques
-    if techniques.ERROR:
-        sys.stderr.write("jitview: %s\n" % techniques.ERROR)
+    from jitview.adapter import current
+    adapter = current()
+    if adapter.error():
+        sys.stderr.write("jitview: %s\n" % adapter.error())
         return 64
     if sys.version_info[0] != 2:
         # The JIT runs on RPython, which is Python 2.7 only.
@@ -193,10 +213,11 @@ def main(argv):
     if save_log:
         from jitview import html
         return html.save_run_log(save_log, sources[0])
-    sys.stdout.write("jitview: built minilang's JIT in %.1f s (%.1f s of "
-                     "CPU)%s\n" % (time.time() - start, time.clock() - cpu,
-                                   ", " + techniques.DESCRIPTION
-                                   if techniques.DESCRIPTION else ""))
+    description = adapter.description()
+    sys.stdout.write("jitview: built %s's JIT in %.1f s (%.1f s of "
+                     "CPU)%s\n" % (adapter.NAME, time.time() - start,
+                                   time.clock() - cpu,
+                                   ", " + description if description else ""))
     status = 0
     for path, source in zip(args, sources):
         cpu = time.clock()

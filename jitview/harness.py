@@ -1,13 +1,14 @@
-"""Run Lox programs under RPython's JIT without translating (Python 2.7).
+"""Run programs under RPython's JIT without translating (Python 2.7).
 
-Building the JIT for minilang (annotating and rtyping the interpreter,
-then the codewriter turning it into jitcodes) takes seconds (`make trace`'s
-first line says how many); it is done ONCE per process, for a function that takes a compiled program as a
-string (see minilang/codeloader.py).  Each program is then compiled to
-bytecode by the ordinary front end, here on the host, and run by the
-llinterp with the JIT attached (the llgraph backend: compiled loops are
-run by an interpreter of resops, not as machine code).  This is what
-PyPy's micronumpy test_zjit does: `meta_interp(..., graph_and_interp_only=
+Building the JIT for an interpreter (annotating and rtyping it, then the
+codewriter turning it into jitcodes) takes seconds (`make trace`'s first
+line says how many); it is done ONCE per process, for a function that takes
+the program as a string.  Each program is made into that string by the
+interpreter's front end, here on the host (for minilang: compiled to
+bytecode, see minilang/codeloader.py), and run by the llinterp with the
+JIT attached (the llgraph backend: compiled loops are run by an
+interpreter of resops, not as machine code).  This is what PyPy's
+micronumpy test_zjit does: `meta_interp(..., graph_and_interp_only=
 True)` once, then `reset_jit()` and `eval_graph` per program.
 
     from jitview.harness import Harness
@@ -16,14 +17,18 @@ True)` once, then `reset_jit()` and `eval_graph` per program.
     run.check_simple_loop({...})     # exact counts, or a readable failure
     print(run.render())              # the listing `make trace` prints
 
+Which interpreter: the adapter of this process's language (jitview/
+adapter.py: its entry point, front end, locations and polls), Lox's
+unless JITVIEW_LANG says otherwise; nothing here knows more of it.
 The JIT runs with the test parameters of RPython's own trace tests
-(threshold 3: a loop is traced on its 3rd iteration), inlining on as in
-the binary (off, as in the binary, without the technique `inlining`).
-Which techniques are on is fixed when minilang is imported (MINILANG_WITHOUT,
-techniques.py), so one process builds one set: `python -m jitview --without
-NAME` sets the variable before the import.  What the JIT did is read from its debug log, captured in
-memory in the same format `PYPYLOG=jit-log-opt,jit-summary:FILE` writes
-for bin/minilang, so jitview shows both the same way (jitview.log).
+(threshold 3: a loop is traced on its 3rd iteration), inlining as the
+adapter says (minilang: on, as in the binary, off without the technique
+`inlining`; which techniques are on is fixed when minilang is imported,
+MINILANG_WITHOUT, techniques.py, so one process builds one set: `python
+-m jitview --without NAME` sets the variable before the import).  What the
+JIT did is read from its debug log, captured in memory in the same format
+`PYPYLOG=jit-log-opt,jit-summary:FILE` writes for a binary, so jitview
+shows both the same way (jitview.log).
 """
 
 import os
@@ -42,26 +47,19 @@ from rpython.rlib.jit import JitHookInterface, Counters
 from rpython.rtyper import llinterp
 from rpython.rtyper.annlowlevel import llstr, hlstr
 
-from minilang import techniques
-from minilang.codeloader import dump, load
-from minilang.errors import EXIT_COMPILE_ERROR
-from minilang.interpreter import get_printable_location
-from minilang.pipeline import run_source, new_globals, run_code, COMPILE
-from minilang.streams import stdout
-
+from jitview import adapter as adapters
 from jitview import log as jitlog
 from jitview import render
 
 
-def entry(ll_data):
-    """The RPython function the JIT sees: run a compiled program with the
-    last stage of the pipeline (minilang.pipeline.run_code, as `minilang
-    FILE` does); returns the exit status.  The argument is the program as
-    a low-level string (what eval_graph passes)."""
-    code = load(hlstr(ll_data), new_globals())
-    status = run_code(code)
-    stdout.flush()
-    return status
+def make_entry(adapter):
+    """The RPython function the JIT sees: the adapter's entry point, given
+    the program as a low-level string (what eval_graph passes)."""
+    run = adapter.entry_point()
+
+    def entry(ll_data):
+        return run(hlstr(ll_data))
+    return entry
 
 
 # Every LLInterpreter (the JIT makes one per call it runs on the llinterp)
@@ -71,17 +69,12 @@ if not llinterp.Tracer.TRACE:
     llinterp.Tracer = lambda: None
 
 
-# Every compiled loop polls for Ctrl-C (interpreter.check_interrupt) at its
-# backward jump, and a function's start polls unless the call is inlined:
-# a read of RPython's signal flag, a comparison and a guard, as in PyPy's.  A test
-# counts them with with_polls(counts, polls) rather than spelling them out.
-POLL = {'getfield_raw_i': 1, 'int_ge': 1, 'guard_true': 1}
-
-
 def with_polls(counts, polls):
-    """`counts` ({opname: count}) plus `polls` Ctrl-C polls."""
+    """`counts` ({opname: count}) plus `polls` times the operations the
+    interpreter polls with in every loop (its adapter's POLL: minilang's
+    Ctrl-C poll)."""
     total = dict(counts)
-    for name, count in POLL.items():
+    for name, count in adapters.current().POLL.items():
         total[name] = total.get(name, 0) + count * polls
     return total
 
@@ -98,6 +91,7 @@ class Harness(object):
 
     def _build(self):
         start = time.time()
+        self.adapter = adapter = adapters.current()
         old = codewriter.CodeWriter.debug
         codewriter.CodeWriter.debug = True
         saved = sys.stdout, sys.stderr
@@ -105,39 +99,37 @@ class Harness(object):
         sys.stdout = sys.stderr = sink
         try:
             self.interp, self.graph = ll_meta_interp(
-                entry, [llstr("")], CPUClass=runner.LLGraphCPU,
+                make_entry(adapter), [llstr("")],
+                CPUClass=runner.LLGraphCPU,
                 ProfilerClass=Profiler, policy=HarnessPolicy(AbortLogger()),
-                listops=True, inline=techniques.INLINING,
+                listops=True, inline=adapter.INLINE,
                 backendopt=False, graph_and_interp_only=True)
         finally:
             sys.stdout, sys.stderr = saved
             codewriter.CodeWriter.debug = old
         # The JIT's logger asks for the name of a (pc, code) position again
         # and again, running get_printable_location on the llinterp each
-        # time (slow): run the same function on the host instead, on a view
-        # of the low-level Code, and remember the answers.
+        # time (slow): run the same function on the host instead (the
+        # adapter's host_location), and remember the answers.
         self.locations = {}
         for jd in pyjitpl._warmrunnerdesc.jitdrivers_sd:
             jd.warmstate.get_location_str = _remembered(
-                _on_the_host(jd.warmstate.get_location_str), self.locations)
+                _on_the_host(jd.warmstate.get_location_str,
+                             adapter.host_location), self.locations)
         self.build_seconds = time.time() - start
 
     def compile(self, source):
-        """Lox source -> the string `entry` runs, or None after printing
-        the compile errors (to standard error, as minilang does): the
-        pipeline run on the host as far as the Code."""
-        code = run_source(source, new_globals(), COMPILE).code
-        if code is None:
-            return None
-        return dump(code)
+        """A program's source -> the string the entry point runs, or None
+        after the front end printed why not (the adapter's front_end)."""
+        return self.adapter.front_end(source)
 
     def run(self, source, capture_output=True):
-        """Run Lox `source` with the JIT; returns a Run.  With
+        """Run the program `source` with the JIT; returns a Run.  With
         capture_output, what the program prints is collected in
         Run.output instead of going to standard output."""
         data = self.compile(source)
         if data is None:
-            return Run(source, EXIT_COMPILE_ERROR, "", "", 0.0)
+            return Run(source, self.adapter.FRONT_END_STATUS, "", "", 0.0)
         reset_jit()
         self.locations.clear()
         metainterp_sd = pyjitpl._warmrunnerdesc.metainterp_sd
@@ -161,10 +153,11 @@ class Harness(object):
 
 class HarnessPolicy(JitPolicy):
     """The binary's policy (look inside everything not marked otherwise),
-    except RPython's float-to-string conversion (rdtoa, behind minilang's
-    numformat.format_number): it computes with raw addresses, which the JIT
-    cannot do untranslated (int_sub of two symbolic addresses).  The binary
-    does not trace into it either: format_number is @dont_look_inside."""
+    except RPython's float-to-string conversion (rdtoa, behind e.g.
+    minilang's numformat.format_number): it computes with raw addresses,
+    which the JIT cannot do untranslated (int_sub of two symbolic
+    addresses).  minilang's binary does not trace into it either:
+    format_number is @dont_look_inside."""
 
     def look_inside_function(self, func):
         if (func.__module__ or "").startswith("rpython.rlib.rdtoa"):
@@ -172,23 +165,12 @@ class HarnessPolicy(JitPolicy):
         return JitPolicy.look_inside_function(self, func)
 
 
-class _CodeView(object):
-    """The fields get_printable_location reads, from a low-level Code."""
-
-    def __init__(self, struct):
-        self.name = hlstr(struct.inst_name)
-        self.bytecode = hlstr(struct.inst_bytecode)
-        self.lines = struct.inst_lines
-
-
-def _on_the_host(get_location_str):
-    """get_location_str(greenkey), computed by calling minilang's
-    get_printable_location directly (falls back to the llinterp)."""
+def _on_the_host(get_location_str, host_location):
+    """get_location_str(greenkey), computed on the host by the adapter's
+    host_location (falls back to the llinterp)."""
     def on_the_host(greenkey):
         try:
-            pc = greenkey[0].getint()
-            struct = greenkey[1].getref_base()._obj.container
-            return get_printable_location(pc, _CodeView(struct))
+            return host_location(greenkey)
         except Exception:
             return get_location_str(greenkey)
     return on_the_host
@@ -196,14 +178,15 @@ def _on_the_host(get_location_str):
 
 def _remembered(get_location_str, cache):
     """get_location_str(greenkey), remembered per (pc, code) for one run
-    (a Code object lives as long as the run: its address is a fair key)."""
+    (a green object, such as minilang's Code, lives as long as the run:
+    its address is a fair key)."""
     def remembered(greenkey):
         key = tuple([_key_of(box) for box in greenkey])
         try:
             return cache[key][0]
         except KeyError:
             text = get_location_str(greenkey)
-            cache[key] = (text, greenkey)      # keeps the Code alive
+            cache[key] = (text, greenkey)      # keeps its objects alive
             return text
     return remembered
 
@@ -333,8 +316,9 @@ class _Sink(object):
 
 
 class _FdCapture(object):
-    """Collect what is written to file descriptor `fd` (the Lox program's
-    `print` goes to fd 1 through os.write, not through sys.stdout)."""
+    """Collect what is written to file descriptor `fd` (a program's output
+    goes to fd 1 through os.write, not through sys.stdout: minilang's
+    `print`, Brainfuck's `.`)."""
 
     def __init__(self, fd):
         self.fd = fd

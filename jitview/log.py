@@ -1,5 +1,5 @@
 """Read a JIT log: the text RPython's JIT writes with
-`PYPYLOG=jit-log-opt,jit-summary:FILE`, from bin/minilang or from the
+`PYPYLOG=jit-log-opt,jit-summary:FILE`, from a binary (bin/minilang) or the
 untranslated JIT of jitview.harness (which captures the same debug output).
 
 Runs on Python 2.7 and 3.  The log is a sequence of sections:
@@ -104,16 +104,17 @@ class Op(object):
 
 
 class Location(object):
-    """A debug_merge_point's text, as minilang's get_printable_location
-    writes it, taken apart by the function beside it."""
+    """A debug_merge_point's text, as the interpreter's
+    get_printable_location writes it, taken apart by its adapter's
+    parse_location (minilang's: interpreter.parse_printable_location)."""
 
     def __init__(self, text):
         # Imported here, not at the top: what reads only a listing's
         # summary (jitview.render.summary_of in tools/step-check, which may
-        # run on a Python without minilang's rply) needs no minilang.
-        from minilang.interpreter import parse_printable_location
+        # run on a Python without minilang's rply) needs no interpreter.
+        from jitview.adapter import current
         self.text = text
-        parts = parse_printable_location(text)
+        parts = current().parse_location(text)
         if parts is not None:
             self.opname, self.pc, self.line, self.function = parts
         else:

@@ -66,6 +66,7 @@ tour of the modules; tests/test_docs.py checks it names each one):
 #< step 15
 #> step 9
     codeloader.py     Code trees to strings and back (jitview, trace tests)
+    jitadapter.py     what jitview knows of minilang (jitview/adapter.py)
 #< step 9
     rlib/             rpython.rlib, or stand-ins for it on CPython 3: one
                       module per part of it (rlib/__init__.py lists them)

@@ -188,6 +188,18 @@ EXPENSIVE = [
         "pages (one build, and with and without a technique) and opens them "
         "in a browser; the doc's program is run by its `make trace` without "
         "HTML=")),
+    (r"make translate-bf", Elsewhere(
+        "the Brainfuck binary is not translated by make test yet; its "
+        "interpreter runs untranslated in "
+        "tests/test_brainfuck.py and its traces in "
+        "tests/jit/test_brainfuck_traces.py")),
+    (r"make bench-bf", Elsewhere(
+        "needs bin/brainfuck from make translate-bf (above); the benchmark "
+        "program's output is checked against its .expected by the harness "
+        "itself, brainfuck/bench/run.py")),
+    (r"bin/brainfuck .*", Elsewhere(
+        "needs bin/brainfuck from make translate-bf (above); the same "
+        "programs run untranslated in tests/test_brainfuck.py")),
     (r"make steps?( N=\d+)?", Stage(
         "steps", "its own stage cuts and checks every step")),
     (r"make exercises?( NAME=\S+)?", Stage(
