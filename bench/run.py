@@ -3,7 +3,7 @@
 
 Every benchmark in this folder is a Lox program NAME.lox with its exact
 expected output NAME.expected, a Python port NAME.py and a Lua port NAME.lua
-doing the same work and printing the same lines. Two optional files change that:
+doing the same work and printing the same lines. Three optional files change that:
   NAME.in       the standard input of every run, on every column (else /dev/null)
   NAME.noports  the benchmark has no Python or Lua port; the file says why in
                 one line. Those columns then show "-" and the ratio "no port",
