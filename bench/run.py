@@ -3,7 +3,15 @@
 
 Every benchmark in this folder is a Lox program NAME.lox with its exact
 expected output NAME.expected, a Python port NAME.py and a Lua port NAME.lua
-doing the same work and printing the same lines.
+doing the same work and printing the same lines. Three optional files change that:
+  NAME.in       the standard input of every run, on every column (else /dev/null)
+  NAME.noports  the benchmark has no Python or Lua port; the file says why in
+                one line. Those columns then show "-" and the ratio "no port",
+                never a failure (a port missing without it is a FAIL).
+  NAME.program  one line: the Lox program to run instead of NAME.lox, a path
+                relative to this folder (the Lox-in-Lox rows name
+                lox-in-lox/lox.lox and give it the program to interpret as
+                NAME.in).
 
 Each program runs on these columns (runners):
   minilang        bin/minilang NAME.lox        (or the binaries named by --binary)
@@ -46,9 +54,25 @@ class Benchmark(object):
     def __init__(self, name):
         self.name = name
         self.expected = os.path.join(BENCH_DIR, name + ".expected")
+        stdin = os.path.join(BENCH_DIR, name + ".in")
+        self.stdin = stdin if os.path.exists(stdin) else None
+        self.no_ports = first_line(os.path.join(BENCH_DIR, name + ".noports"))
+        program = first_line(os.path.join(BENCH_DIR, name + ".program"))
+        self.lox = os.path.join(BENCH_DIR, program if program else name + ".lox")
 
     def program(self, ext):
+        if ext == ".lox":
+            return self.lox
         return os.path.join(BENCH_DIR, self.name + ext)
+
+
+def first_line(path):
+    """The first line of the file at path, stripped, or None if there is no
+    such file."""
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return f.readline().strip()
 
 
 class Runner(object):
@@ -69,11 +93,13 @@ class Runner(object):
 
 
 def find_benchmarks():
-    """Every NAME.lox in this folder that has a NAME.expected, by name."""
+    """Every NAME.lox or NAME.program in this folder that has a NAME.expected,
+    by name."""
     found = {}
     for entry in sorted(os.listdir(BENCH_DIR)):
         name, ext = os.path.splitext(entry)
-        if ext == ".lox" and os.path.exists(os.path.join(BENCH_DIR, name + ".expected")):
+        if ext in (".lox", ".program") and os.path.exists(
+                os.path.join(BENCH_DIR, name + ".expected")):
             found[name] = Benchmark(name)
     return found
 
@@ -200,19 +226,21 @@ def set_nursery(runners, nursery, notes):
                      "same size." % (cache // 1024))
 
 
-def run_once(command, timeout, env=None):
-    """Run command once. Return a dict: code (None on timeout), out (bytes),
+def run_once(command, timeout, env=None, stdin=None):
+    """Run command once, with the file named stdin (or /dev/null) as its
+    standard input. Return a dict: code (None on timeout), out (bytes),
     err (bytes), seconds (wall clock) and rss_kb (the child's peak resident
     set size: sampled VmHWM, or ru_maxrss from wait4 where that is missing).
 
     The child gets its own process group so that a timeout ends it and
     anything it started; its output goes to temporary files so that the
     parent can wait for it with wait4, which returns its resource usage."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            open(stdin or os.devnull, "rb") as source:
         start = time.perf_counter()
         # Popen returns once the child has exec'd the command (or failed to).
         proc = subprocess.Popen(command, stdout=out, stderr=err, env=env,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                stdin=source, start_new_session=True)
         sampler = PeakSampler(proc.pid)
         sampler.start()
         timed_out = []
@@ -282,18 +310,24 @@ def measure_row(bench, runners, args):
     that a change in the machine's load during the row affects every column
     alike rather than one. A runner stops at its first wrong run, and a run
     slower than args.long seconds is not repeated (that cell has fewer runs),
-    so that a slow column cannot take the whole budget."""
+    so that a slow column cannot take the whole budget. A runner without its
+    program gets no cell if the benchmark says it has no ports, else a FAIL."""
     with open(bench.expected, "rb") as f:
         expected = f.read()
     active = [r for r in runners if r.can_run(bench)]
     times = dict((r.name, []) for r in active)
     rss = dict((r.name, []) for r in active)
     failed, done = {}, set()
+    for runner in runners:
+        if not runner.can_run(bench) and (runner.minilang or not bench.no_ports):
+            failed[runner.name] = {"ok": False, "error": "no %s%s" % (
+                os.path.basename(bench.program(runner.ext)),
+                "" if runner.minilang else " (and no %s.noports)" % bench.name)}
     for _ in range(args.runs):
         for runner in active:
             if runner.name in failed or runner.name in done:
                 continue
-            result = run_once(runner.command(bench), args.timeout, runner.env)
+            result = run_once(runner.command(bench), args.timeout, runner.env, bench.stdin)
             problem = output_problem(result, expected, args.timeout)
             if problem:
                 failed[runner.name] = {"ok": False, "error": problem}
@@ -303,9 +337,10 @@ def measure_row(bench, runners, args):
             if result["seconds"] > args.long:
                 done.add(runner.name)
     cells = {}
-    for runner in active:
-        cells[runner.name] = failed.get(runner.name) or summarize(times[runner.name],
-                                                                  rss[runner.name])
+    for runner in runners:
+        if runner in active or runner.name in failed:
+            cells[runner.name] = failed.get(runner.name) or summarize(times[runner.name],
+                                                                      rss[runner.name])
     return cells
 
 
@@ -313,7 +348,8 @@ def measure(benchmarks, runners, args):
     results = []
     for bench in benchmarks:
         print("%-16s" % bench.name, end=" ", file=sys.stderr, flush=True)
-        row = {"name": bench.name, "runs": measure_row(bench, runners, args), "ratios": {}}
+        row = {"name": bench.name, "runs": measure_row(bench, runners, args), "ratios": {},
+               "no_ports": bench.no_ports}
         print("  ".join("%s %s%s" % (name, format_time(cell),
                                      " %s" % format_rss(cell) if cell["ok"] else "")
                         for name, cell in row["runs"].items()), file=sys.stderr, flush=True)
@@ -385,7 +421,8 @@ def table(results, runners):
             cell = runs.get(r.name)
             cells.append("-" if cell is None else "FAIL" if not cell["ok"] else format_time(cell))
         for r in ratio_runners:
-            cells.append("%.2f" % row["ratios"][r.name] if r.name in row["ratios"] else "-")
+            cells.append("%.2f" % row["ratios"][r.name] if r.name in row["ratios"]
+                         else "no port" if row.get("no_ports") else "-")
         for r in others:
             ratio = build_ratio(row, r, first)
             cells.append("-" if ratio is None else "%.2f" % ratio)
@@ -442,6 +479,9 @@ def summary_lines(results, runners, args, notes):
     for runner in runners:
         lines.append("  %s = %s" % (runner.name, shown_path(runner.executable)))
     lines.extend(notes)
+    for row in results:
+        if row.get("no_ports"):
+            lines.append("%s has no Python or Lua port: %s" % (row["name"], row["no_ports"]))
     for row in results:
         for runner, cell in row["runs"].items():
             if not cell["ok"]:

@@ -28,27 +28,41 @@ def load_harness():
 
 run = load_harness()
 
-NAMES = sorted(os.path.splitext(f)[0] for f in os.listdir(BENCH) if f.endswith(".lox"))
+NAMES = sorted(os.path.splitext(f)[0] for f in os.listdir(BENCH)
+               if f.endswith((".lox", ".program")))
 
 
 def test_there_are_benchmarks():
     assert len(NAMES) >= 16
-    assert {"instantiate", "equality", "polymorphic", "deep_recursion"} <= set(NAMES)
+    assert {"instantiate", "equality", "polymorphic", "deep_recursion", "class_factory",
+            "closure_factory", "lox_in_lox_fib", "lox_in_lox_long"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_benchmark_has_expected_output_and_both_ports(name):
-    for ext in (".expected", ".py", ".lua"):
+    bench = run.find_benchmarks()[name]
+    exts = (".expected",) if bench.no_ports else (".expected", ".py", ".lua")
+    for ext in exts:
         path = os.path.join(BENCH, name + ext)
         assert os.path.isfile(path), "missing " + name + ext
     with open(os.path.join(BENCH, name + ".expected")) as f:
         assert f.read().endswith("\n")
-    assert name in run.find_benchmarks()
+    assert os.path.isfile(bench.program(".lox"))
+    if bench.no_ports:
+        assert not os.path.exists(os.path.join(BENCH, name + ".py"))
+
+
+@pytest.mark.parametrize("name", ["lox_in_lox_fib", "lox_in_lox_long"])
+def test_lox_in_lox_rows_interpret_their_input_with_lox_lox(name):
+    bench = run.find_benchmarks()[name]
+    assert bench.program(".lox") == os.path.join(BENCH, "lox-in-lox", "lox.lox")
+    assert bench.stdin == os.path.join(BENCH, name + ".in")
+    assert "lox.lox" in bench.no_ports
 
 
 def test_bench_names_nothing_outside_the_repository():
     for entry in sorted(os.listdir(BENCH)):
-        if not entry.endswith((".py", ".lua", ".lox", ".md")):
+        if not entry.endswith((".py", ".lua", ".lox", ".md", ".in", ".program", ".noports")):
             continue
         with open(os.path.join(BENCH, entry)) as f:
             text = f.read()
@@ -61,7 +75,9 @@ def test_find_benchmarks_reads_only_this_folder():
     found = run.find_benchmarks()
     assert sorted(found) == NAMES
     for bench in found.values():
-        assert os.path.dirname(bench.program(".lox")) == BENCH
+        # NAME.lox, or the program NAME.program names, inside bench/.
+        program = os.path.realpath(bench.program(".lox"))
+        assert os.path.commonpath([program, BENCH]) == BENCH
 
 
 VALUES_PY = "[0, 7, -5, 14930352, 10000002, 0.1, 1 / 3.0, 2.5e-7, 1e300, 123456.7, True, False, None, 'text']"
@@ -141,6 +157,14 @@ def test_run_once_measures_time_output_and_the_child_own_memory():
     assert small["rss_kb"] < 20 * 1024
 
 
+def test_run_once_gives_the_child_a_standard_input(tmp_path):
+    echo = [sys.executable, "-c", "import sys; print(repr(sys.stdin.read()))"]
+    assert run.run_once(echo, 60)["out"] == b"''\n"          # /dev/null
+    source = tmp_path / "input.txt"
+    source.write_text("print 1;\n")
+    assert run.run_once(echo, 60, stdin=str(source))["out"] == b"'print 1;\\n'\n"
+
+
 def test_run_once_times_out():
     result = run.run_once([sys.executable, "-c", "import time; time.sleep(30)"], 0.5)
     assert result["code"] is None
@@ -150,11 +174,17 @@ def test_run_once_times_out():
 class FakeBenchmark(object):
     """A benchmark whose program for each extension is a given script."""
 
-    def __init__(self, tmp_path, scripts, expected):
+    def __init__(self, tmp_path, scripts, expected, stdin=None, no_ports=None):
         self.name = "fake"
         self.expected = str(tmp_path / "fake.expected")
         with open(self.expected, "w") as f:
             f.write(expected)
+        self.stdin = None
+        if stdin is not None:
+            self.stdin = str(tmp_path / "fake.in")
+            with open(self.stdin, "w") as f:
+                f.write(stdin)
+        self.no_ports = no_ports
         self.missing = str(tmp_path / "missing")
         self.paths = {}
         for ext, text in scripts.items():
@@ -178,7 +208,9 @@ def test_measure_row_checks_every_run_and_summarizes(tmp_path):
         long = 20.0
 
     cells = run.measure_row(bench, runners, Args())
-    assert sorted(cells) == ["bad", "good"]        # no program: no cell
+    assert sorted(cells) == ["absent", "bad", "good"]
+    assert cells["absent"] == {"ok": False,           # a port missing: a FAIL
+                               "error": "no missing.lua (and no fake.noports)"}
     good = cells["good"]
     assert good["ok"] and len(good["times"]) == 2
     assert good["min"] <= good["median"] <= good["max"]
@@ -235,3 +267,33 @@ def test_builds_compared_get_a_ratio_column_and_a_geometric_mean():
     # One build alone: no such column.
     header, rows = run.table(results, runners[:1] + runners[2:])
     assert not [h for h in header if h.endswith("/minilang")]
+
+
+def test_a_benchmark_without_ports_gets_its_input_and_no_port_cells(tmp_path):
+    """NAME.in goes to every column; with NAME.noports, a column without its
+    program has no cell (shown "-"), its ratio says "no port", and the row is ok."""
+    bench = FakeBenchmark(tmp_path, {".lox": "import sys; print(sys.stdin.read().upper())\n"},
+                          "PRINT 1;\n\n", stdin="print 1;\n", no_ports="an interpreter in Lox")
+    runners = [run.Runner("jit", sys.executable, ".lox", minilang=True),
+               run.Runner("pypy3", sys.executable, ".py"),
+               run.Runner("luajit", sys.executable, ".lua")]
+
+    class Args(object):
+        runs = 1
+        timeout = 60.0
+        long = 20.0
+
+    cells = run.measure_row(bench, runners, Args())
+    assert sorted(cells) == ["jit"] and cells["jit"]["ok"]
+    results = [{"name": "fake", "runs": cells, "ratios": {}, "no_ports": bench.no_ports}]
+    header, rows = run.table(results, runners)
+    row = dict(zip(header, rows[0]))
+    assert row["pypy3 s"] == row["luajit s"] == "-"
+    assert row["jit/pypy3"] == "no port"
+    assert row["output"] == "ok"
+    lines = run.summary_lines(results, runners, Args(), [])
+    assert "fake has no Python or Lua port: an interpreter in Lox" in lines
+    assert not [line for line in lines if line.startswith("FAIL")]
+    # A minilang column is never excused: without its program it fails.
+    bench.paths.pop(".lox")
+    assert not run.measure_row(bench, runners, Args())["jit"]["ok"]
